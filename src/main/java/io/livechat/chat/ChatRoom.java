@@ -1,0 +1,108 @@
+package io.livechat.chat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One room's live members. Not thread-safe by itself: {@link RoomRegistry} holds the room's
+ * monitor around every call, which also orders the room's events.
+ */
+final class ChatRoom {
+
+	private final Room room;
+
+	/** By {@link Username#key()}. */
+	private final Map<String, Member> members = new HashMap<>();
+
+	private volatile int userCount;
+
+	ChatRoom(Room room) {
+		this.room = room;
+	}
+
+	String id() {
+		return this.room.id();
+	}
+
+	RoomSummary summary() {
+		return new RoomSummary(this.room.id(), this.room.name(), this.userCount);
+	}
+
+	/**
+	 * Whether {@code name} could be taken by {@code clientId} now: the name is free or already
+	 * that client's (another tab).
+	 */
+	boolean isAvailable(Username name, String clientId) {
+		Member member = this.members.get(name.key());
+		return member == null || member.clientId.equals(clientId);
+	}
+
+	/**
+	 * Adds a connection under a name, or returns null when another client holds the name.
+	 */
+	Admission admit(Username name, String clientId, String connectionId) {
+		Member member = this.members.get(name.key());
+		if (member == null) {
+			member = new Member(name.value(), clientId);
+			this.members.put(name.key(), member);
+			this.userCount = this.members.size();
+			member.connections.add(connectionId);
+			return new Admission(member.name, true);
+		}
+		if (!member.clientId.equals(clientId)) {
+			return null;
+		}
+		member.connections.add(connectionId);
+		return new Admission(member.name, false);
+	}
+
+	/**
+	 * Removes a connection; returns the member's name when that was its last connection (the
+	 * user left), otherwise null.
+	 */
+	String release(String nameKey, String connectionId) {
+		Member member = this.members.get(nameKey);
+		if (member == null || !member.connections.remove(connectionId) || !member.connections.isEmpty()) {
+			return null;
+		}
+		this.members.remove(nameKey);
+		this.userCount = this.members.size();
+		return member.name;
+	}
+
+	String nameOf(String nameKey) {
+		Member member = this.members.get(nameKey);
+		return (member != null) ? member.name : null;
+	}
+
+	List<String> userNames() {
+		List<String> names = new ArrayList<>(this.members.size());
+		this.members.values().forEach((member) -> names.add(member.name));
+		names.sort(String.CASE_INSENSITIVE_ORDER);
+		return names;
+	}
+
+	/** A connection's admission: the name it now speaks under, and whether the user is new here. */
+	record Admission(String name, boolean newcomer) {
+	}
+
+	private static final class Member {
+
+		private final String name;
+
+		private final String clientId;
+
+		private final Set<String> connections = new HashSet<>(2);
+
+		Member(String name, String clientId) {
+			this.name = name;
+			this.clientId = clientId;
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.livechat.chat;
+
+/**
+ * Keeps each room's messages and hands out their ids. Implementations are thread-safe.
+ */
+public interface MessageStore {
+
+	/** The most messages a join's history holds. */
+	int HISTORY_LIMIT = 50;
+
+	/**
+	 * Stores a message under the room's next id (the largest id so far + 1, starting at 1).
+	 */
+	ChatMessage append(String roomId, String username, String text, long timestamp);
+
+	/**
+	 * The newest {@code limit} kept messages with an id greater than {@code afterId}, oldest
+	 * first. An {@code afterId} beyond the newest id (a client that remembers more than this
+	 * store does) is taken as 0.
+	 */
+	History after(String roomId, long afterId, int limit);
+
+}

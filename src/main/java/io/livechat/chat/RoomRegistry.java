@@ -1,0 +1,254 @@
+package io.livechat.chat;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The rooms, who is in them, and what they say: joins, leaves, messages and typing notices,
+ * with the events each one causes.
+ * <p>
+ * Concurrency: each connection's state is guarded by its own monitor, each room's by the
+ * room's; a connection's monitor may be taken before a room's, never the other way round. Room
+ * events are handed to {@link ChatEvents} under the room's monitor, so every subscriber sees
+ * them in one order, and message ids in that order. Disconnects are idempotent.
+ */
+public class RoomRegistry {
+
+	private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7E]{8,64}");
+
+	private final Map<String, ChatRoom> rooms;
+
+	private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+	private final MessageStore store;
+
+	private final ChatEvents events;
+
+	private final Clock clock;
+
+	private final Object lobbyLock = new Object();
+
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Clock clock) {
+		Map<String, ChatRoom> byId = new LinkedHashMap<>();
+		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room)));
+		this.rooms = byId;
+		this.store = store;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Registers a new connection; only registered connections can join. */
+	public void connect(String connectionId) {
+		this.connections.putIfAbsent(connectionId, new Connection());
+	}
+
+	public void join(String connectionId, String clientId, String rawUsername, String roomId, Long since) {
+		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+			throw new ChatException(ErrorCode.BAD_REQUEST, "clientId must be 8-64 visible ASCII characters.");
+		}
+		Username name = Username.parse(rawUsername);
+		ChatRoom room = room(roomId);
+		Connection connection = this.connections.get(connectionId);
+		if (connection == null) {
+			return; // closed while this join was on its way
+		}
+		synchronized (connection) {
+			if (connection.isMember(roomId, name, clientId)) {
+				synchronized (room) {
+					sendJoined(connectionId, room, room.nameOf(name.key()), since);
+				}
+				return;
+			}
+			synchronized (room) {
+				if (!room.isAvailable(name, clientId)) {
+					throw nameTaken(name, room);
+				}
+			}
+			leaveCurrentRoom(connectionId, connection);
+			boolean newcomer;
+			synchronized (room) {
+				ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
+				if (admission == null) {
+					throw nameTaken(name, room);
+				}
+				connection.enter(roomId, name, clientId);
+				newcomer = admission.newcomer();
+				sendJoined(connectionId, room, admission.name(), since);
+				if (newcomer) {
+					this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
+					this.events.toRoom(roomId, new UsersEvent(roomId, room.userNames()));
+				}
+			}
+			if (newcomer) {
+				publishLobby();
+			}
+		}
+	}
+
+	public void leave(String connectionId, String roomId) {
+		Connection connection = joinedConnection(connectionId, roomId);
+		synchronized (connection) {
+			if (!roomId.equals(connection.roomId)) {
+				throw notJoined(roomId);
+			}
+			leaveCurrentRoom(connectionId, connection);
+		}
+	}
+
+	public ChatMessage send(String connectionId, String roomId, String rawText) {
+		Connection connection = joinedConnection(connectionId, roomId);
+		String text = MessageText.parse(rawText);
+		ChatRoom room = room(roomId);
+		synchronized (connection) {
+			if (!roomId.equals(connection.roomId)) {
+				throw notJoined(roomId);
+			}
+			synchronized (room) {
+				ChatMessage message = this.store.append(roomId, room.nameOf(connection.nameKey), text, now());
+				this.events.toRoom(roomId, message);
+				return message;
+			}
+		}
+	}
+
+	public void typing(String connectionId, String roomId, boolean typing) {
+		Connection connection = joinedConnection(connectionId, roomId);
+		ChatRoom room = room(roomId);
+		synchronized (connection) {
+			if (!roomId.equals(connection.roomId)) {
+				throw notJoined(roomId);
+			}
+			synchronized (room) {
+				this.events.toRoom(roomId, new TypingEvent(roomId, room.nameOf(connection.nameKey), typing));
+			}
+		}
+	}
+
+	/** A connection ended, cleanly or not: a leave. Safe to call more than once. */
+	public void disconnect(String connectionId) {
+		Connection connection = this.connections.remove(connectionId);
+		if (connection == null) {
+			return;
+		}
+		synchronized (connection) {
+			leaveCurrentRoom(connectionId, connection);
+		}
+	}
+
+	public List<RoomSummary> summaries() {
+		return this.rooms.values().stream().map(ChatRoom::summary).toList();
+	}
+
+	/** The users in a room, sorted. */
+	public List<String> users(String roomId) {
+		ChatRoom room = room(roomId);
+		synchronized (room) {
+			return room.userNames();
+		}
+	}
+
+	public boolean isRoom(String roomId) {
+		return this.rooms.containsKey(roomId);
+	}
+
+	int connectionCount() {
+		return this.connections.size();
+	}
+
+	private void sendJoined(String connectionId, ChatRoom room, String name, Long since) {
+		History history = this.store.after(room.id(), (since != null) ? since : 0, MessageStore.HISTORY_LIMIT);
+		this.events.toConnection(connectionId,
+				new JoinedEvent(room.id(), name, history.messages(), room.userNames(), history.truncated()));
+	}
+
+	private void leaveCurrentRoom(String connectionId, Connection connection) {
+		if (connection.roomId == null) {
+			return;
+		}
+		ChatRoom room = this.rooms.get(connection.roomId);
+		String gone;
+		synchronized (room) {
+			gone = room.release(connection.nameKey, connectionId);
+			if (gone != null) {
+				this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
+				this.events.toRoom(room.id(), new UsersEvent(room.id(), room.userNames()));
+			}
+		}
+		connection.exit();
+		if (gone != null) {
+			publishLobby();
+		}
+	}
+
+	/**
+	 * Publishes the room list under one lock, reading the counts inside it, so the last list
+	 * published is always the current one.
+	 */
+	private void publishLobby() {
+		synchronized (this.lobbyLock) {
+			this.events.toLobby(new RoomsEvent(summaries()));
+		}
+	}
+
+	/** The connection, whose room the caller checks under its monitor. */
+	private Connection joinedConnection(String connectionId, String roomId) {
+		Connection connection = this.connections.get(connectionId);
+		if (connection == null || roomId == null) {
+			throw notJoined(roomId);
+		}
+		return connection;
+	}
+
+	private ChatRoom room(String roomId) {
+		ChatRoom room = (roomId != null) ? this.rooms.get(roomId) : null;
+		if (room == null) {
+			throw new ChatException(ErrorCode.UNKNOWN_ROOM, "There is no room '" + roomId + "'.");
+		}
+		return room;
+	}
+
+	private long now() {
+		return this.clock.millis();
+	}
+
+	private static ChatException nameTaken(Username name, ChatRoom room) {
+		return new ChatException(ErrorCode.USERNAME_TAKEN,
+				"The name '" + name.value() + "' is already in use in #" + room.id() + ".");
+	}
+
+	private static ChatException notJoined(String roomId) {
+		return new ChatException(ErrorCode.NOT_JOINED, "You have not joined #" + roomId + ".");
+	}
+
+	/** Which room a connection is in, and as whom; guarded by its own monitor. */
+	private static final class Connection {
+
+		private String roomId;
+
+		private String nameKey;
+
+		private String clientId;
+
+		boolean isMember(String roomId, Username name, String clientId) {
+			return roomId.equals(this.roomId) && name.key().equals(this.nameKey) && clientId.equals(this.clientId);
+		}
+
+		void enter(String roomId, Username name, String clientId) {
+			this.roomId = roomId;
+			this.nameKey = name.key();
+			this.clientId = clientId;
+		}
+
+		void exit() {
+			this.roomId = null;
+			this.nameKey = null;
+			this.clientId = null;
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.livechat.config;
+
+import java.time.Clock;
+
+import io.livechat.chat.ChatEvents;
+import io.livechat.chat.InMemoryMessageStore;
+import io.livechat.chat.MessageStore;
+import io.livechat.chat.RoomRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The chat domain: the rooms and where their messages are kept.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatConfiguration {
+
+	@Bean
+	MessageStore messageStore() {
+		return new InMemoryMessageStore();
+	}
+
+	@Bean
+	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, ChatEvents events) {
+		return new RoomRegistry(properties.rooms(), store, events, Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.livechat.stomp;
+
+import java.util.Set;
+
+/**
+ * Every STOMP destination of the wire contract, in one place (docs/protocol.md is the table
+ * for humans).
+ */
+final class Destinations {
+
+	static final String APPLICATION_PREFIX = "/app";
+
+	static final String USER_PREFIX = "/user";
+
+	static final String TOPIC_PREFIX = "/topic/";
+
+	/** Per-connection events, as the server addresses them (under {@link #USER_PREFIX}). */
+	static final String EVENTS = "/queue/events";
+
+	/** Per-connection events, as a client subscribes to them. */
+	static final String USER_EVENTS = USER_PREFIX + EVENTS;
+
+	static final String ROOMS = "/topic/rooms";
+
+	static final String JOIN = "/join";
+
+	static final String SEND = "/send";
+
+	static final String LEAVE = "/leave";
+
+	static final String TYPING = "/typing";
+
+	/** Where a client may SEND. */
+	static final Set<String> COMMANDS = Set.of(APPLICATION_PREFIX + JOIN, APPLICATION_PREFIX + SEND,
+			APPLICATION_PREFIX + LEAVE, APPLICATION_PREFIX + TYPING);
+
+	private Destinations() {
+	}
+
+	static String room(String roomId) {
+		return TOPIC_PREFIX + roomId;
+	}
+
+}

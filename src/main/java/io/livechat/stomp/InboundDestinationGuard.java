@@ -1,0 +1,78 @@
+package io.livechat.stomp;
+
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+
+/**
+ * Lets a client SEND only to the four {@code /app} commands and SUBSCRIBE only to the
+ * destinations of the contract. Anything else (a SEND to {@code /topic/**} or {@code /user/**}
+ * to spoof an event, a subscription to someone else's queue or a wildcard) never reaches the
+ * broker: the connection gets a STOMP ERROR frame and is closed.
+ */
+class InboundDestinationGuard implements ChannelInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger(InboundDestinationGuard.class);
+
+	private final Predicate<String> isRoom;
+
+	private final Supplier<MessageChannel> clientOutboundChannel;
+
+	InboundDestinationGuard(Predicate<String> isRoom, Supplier<MessageChannel> clientOutboundChannel) {
+		this.isRoom = isRoom;
+		this.clientOutboundChannel = clientOutboundChannel;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (stomp == null || stomp.getCommand() == null) {
+			return message;
+		}
+		String destination = stomp.getDestination();
+		String refusal = switch (stomp.getCommand()) {
+			case SEND -> Destinations.COMMANDS.contains(destination) ? null
+					: "SEND is allowed only to /app/join, /app/send, /app/leave and /app/typing";
+			case SUBSCRIBE -> isSubscribable(destination) ? null
+					: "SUBSCRIBE is allowed only to /user/queue/events, /topic/rooms and /topic/{room}";
+			default -> null;
+		};
+		if (refusal == null) {
+			return message;
+		}
+		logger.warn("Refused {} to '{}' from session {}: {}", stomp.getCommand(), destination, stomp.getSessionId(),
+				refusal);
+		sendErrorAndClose(stomp.getSessionId(), refusal);
+		return null;
+	}
+
+	private boolean isSubscribable(String destination) {
+		if (destination == null) {
+			return false;
+		}
+		if (destination.equals(Destinations.USER_EVENTS) || destination.equals(Destinations.ROOMS)) {
+			return true;
+		}
+		return destination.startsWith(Destinations.TOPIC_PREFIX)
+				&& this.isRoom.test(destination.substring(Destinations.TOPIC_PREFIX.length()));
+	}
+
+	/** An ERROR frame to the client; Spring closes the WebSocket after sending it. */
+	private void sendErrorAndClose(String sessionId, String reason) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(sessionId);
+		this.clientOutboundChannel.get().send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+	}
+
+}

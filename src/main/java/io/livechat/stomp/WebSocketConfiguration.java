@@ -1,0 +1,136 @@
+package io.livechat.stomp;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.livechat.chat.Room;
+import io.livechat.config.LiveChatProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/**
+ * STOMP over WebSocket at {@code /ws} and over SockJS at {@code /sockjs}, with the simple
+ * broker for {@code /topic} and {@code /queue}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	static final String WEBSOCKET_ENDPOINT = "/ws";
+
+	static final String SOCKJS_ENDPOINT = "/sockjs";
+
+	private static final int CHANNEL_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	private final LiveChatProperties properties;
+
+	private final TaskScheduler messageBrokerTaskScheduler;
+
+	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+	WebSocketConfiguration(LiveChatProperties properties,
+			@Lazy TaskScheduler messageBrokerTaskScheduler,
+			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+		this.properties = properties;
+		this.messageBrokerTaskScheduler = messageBrokerTaskScheduler;
+		this.clientOutboundChannel = clientOutboundChannel;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint(WEBSOCKET_ENDPOINT);
+		registry.addEndpoint(SOCKJS_ENDPOINT)
+			.withSockJS()
+			// served by this application, not a CDN: the page's Content-Security-Policy allows only 'self'
+			.setClientLibraryUrl("/webjars/sockjs-client/dist/sockjs.min.js");
+		// Frames of one connection are handled one after another, in the order they arrived:
+		// a join is done before the send that follows it.
+		registry.setPreserveReceiveOrder(true);
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		long heartbeat = this.properties.heartbeat().toMillis();
+		registry.setApplicationDestinationPrefixes(Destinations.APPLICATION_PREFIX);
+		registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
+		// The broker offers heart-beats both ways and closes a connection whose heart-beats stop:
+		// that is how a vanished client (no FIN, no DISCONNECT) is noticed and leaves its room.
+		registry.enableSimpleBroker("/topic", "/queue")
+			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+			.setTaskScheduler(this.messageBrokerTaskScheduler);
+		// The outbound channel is a thread pool: without this, two events for one connection can
+		// overtake each other. Room events are published in order (under the room's lock) and
+		// must arrive in that order.
+		registry.setPreservePublishOrder(true);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		// The STOMP decoder buffers at most this much of an incomplete frame; a larger frame gets
+		// an ERROR frame and the connection is closed.
+		registration.setMessageSizeLimit((int) this.properties.limits().maxFrameSize().toBytes());
+		// Take WebSocket messages in parts, as the container reads them, so the container's
+		// per-connection buffer stays small (its default) instead of holding a whole maximal frame
+		// for every idle connection. The STOMP decoder joins the parts and enforces the limit.
+		registration.addDecoratorFactory(PartialMessages::new);
+		registration.setSendTimeLimit((int) Duration.ofSeconds(10).toMillis());
+		registration.setSendBufferSizeLimit(512 * 1024);
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.executor(channelExecutor("chat-inbound-"));
+		registration.interceptors(new InboundDestinationGuard(roomIds()::contains, this.clientOutboundChannel::getObject));
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(channelExecutor("chat-outbound-"));
+	}
+
+	private Set<String> roomIds() {
+		return this.properties.rooms().stream().map(Room::id).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * A pool for a client channel. Spring exposes it as a bean, which starts and stops it. It
+	 * replaces Boot's shared application executor, so chat traffic has threads of its own.
+	 */
+	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix(threadNamePrefix);
+		executor.setCorePoolSize(CHANNEL_THREADS);
+		executor.setMaxPoolSize(CHANNEL_THREADS);
+		executor.setAllowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	private static final class PartialMessages extends WebSocketHandlerDecorator {
+
+		PartialMessages(WebSocketHandler delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public boolean supportsPartialMessages() {
+			return true;
+		}
+
+	}
+
+}
