@@ -46,7 +46,7 @@ public class RoomRegistry {
 		this.connections.putIfAbsent(connectionId, new Connection());
 	}
 
-	public void join(String connectionId, String clientId, String rawUsername, String roomId, Long since) {
+	public void join(String connectionId, String rawUsername, String clientId, String roomId, Long since) {
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw new ChatException(ErrorCode.BAD_REQUEST, "clientId must be 8-64 visible ASCII characters.");
 		}

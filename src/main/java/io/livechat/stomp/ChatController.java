@@ -44,7 +44,7 @@ class ChatController {
 	@MessageMapping(Destinations.JOIN)
 	void join(@Payload JoinCommand command, @Header(SESSION_ID) String sessionId) {
 		acquire(sessionId, Action.JOIN, "Too many joins; wait a moment and try again.");
-		this.rooms.join(sessionId, command.clientId(), command.username(), command.room(), command.since());
+		this.rooms.join(sessionId, command.username(), command.clientId(), command.room(), command.since());
 	}
 
 	@MessageMapping(Destinations.LEAVE)
