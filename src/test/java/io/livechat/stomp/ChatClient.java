@@ -1,0 +1,234 @@
+package io.livechat.stomp;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
+import org.springframework.web.socket.sockjs.client.SockJsClient;
+
+/**
+ * A real STOMP client for the end-to-end tests: connects over WebSocket (or SockJS), keeps
+ * every frame it receives in arrival order, and waits for them with a deadline.
+ */
+final class ChatClient implements AutoCloseable {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+
+	static {
+		heartbeats.setPoolSize(1);
+		heartbeats.setThreadNamePrefix("test-heartbeat-");
+		heartbeats.setDaemon(true);
+		heartbeats.initialize();
+	}
+
+	/** Received frames, in order: the destination and the parsed body. */
+	record Received(String destination, JsonNode body) {
+
+		String type() {
+			return this.body.path("type").asString();
+		}
+
+	}
+
+	private final String clientId;
+
+	private final List<Received> received = new ArrayList<>();
+
+	private final List<String> transportErrors = new ArrayList<>();
+
+	/** Indexes into {@link #received} of the frames {@link #take} has handed out. */
+	private final Set<Integer> taken = new HashSet<>();
+
+	private StompSession session;
+
+	private ChatClient(String clientId) {
+		this.clientId = clientId;
+	}
+
+	static ChatClient connect(int port) {
+		return connect(port, "client-" + UUID.randomUUID());
+	}
+
+	/** Connects as a browser with the given persistent clientId (a second tab shares it). */
+	static ChatClient connect(int port, String clientId) {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		return new ChatClient(clientId).open(new StandardWebSocketClient(container), "ws://127.0.0.1:" + port + "/ws");
+	}
+
+	/** Connects through the SockJS endpoint with the XHR transports only (streaming, then polling). */
+	static ChatClient connectSockJs(int port) {
+		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport()));
+		return new ChatClient("client-" + UUID.randomUUID()).open(sockJs, "http://127.0.0.1:" + port + "/sockjs");
+	}
+
+	private ChatClient open(WebSocketClient transport, String url) {
+		WebSocketStompClient stomp = new WebSocketStompClient(transport);
+		stomp.setMessageConverter(new JsonBytes());
+		stomp.setTaskScheduler(heartbeats);
+		stomp.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+		stomp.setInboundMessageSizeLimit(1024 * 1024);
+		try {
+			this.session = stomp.connectAsync(url, new StompSessionHandlerAdapter() {
+				@Override
+				public void handleTransportError(StompSession session, Throwable exception) {
+					synchronized (ChatClient.this) {
+						ChatClient.this.transportErrors.add(String.valueOf(exception));
+					}
+				}
+			}).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not connect to " + url, ex);
+		}
+		return this;
+	}
+
+	String clientId() {
+		return this.clientId;
+	}
+
+	ChatClient subscribe(String destination) {
+		this.session.subscribe(destination, new StompSessionHandlerAdapter() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return byte[].class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				JsonNode body = json.readTree((byte[]) payload);
+				synchronized (ChatClient.this) {
+					ChatClient.this.received.add(new Received(destination, body));
+				}
+			}
+		});
+		return this;
+	}
+
+	/** Subscribes to its own events and to the room, then joins it; returns the joined reply. */
+	JsonNode join(String username, String room) {
+		subscribe("/user/queue/events").subscribe("/topic/" + room);
+		sendJoin(username, room, null);
+		return take("joined");
+	}
+
+	void sendJoin(String username, String room, Long since) {
+		String sinceField = (since != null) ? ",\"since\":" + since : "";
+		send("/app/join", "{\"username\":%s,\"room\":\"%s\",\"clientId\":\"%s\"%s}".formatted(quote(username), room,
+				this.clientId, sinceField));
+	}
+
+	void say(String room, String text) {
+		send("/app/send", "{\"room\":\"%s\",\"text\":%s}".formatted(room, quote(text)));
+	}
+
+	void send(String destination, String body) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		this.session.send(headers, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Waits for the next not-yet-taken event of this type (on any destination) and takes it. */
+	JsonNode take(String type) {
+		return take((r) -> r.type().equals(type)).body();
+	}
+
+	/** Waits for the next error event and returns its code. */
+	String takeErrorCode() {
+		return take("error").path("code").asString();
+	}
+
+	/**
+	 * Waits for the first received frame that matches and was not taken before, and takes it;
+	 * frames before it stay available.
+	 */
+	Received take(Predicate<Received> matching) {
+		Received[] found = new Received[1];
+		Awaitility.await().atMost(TIMEOUT).until(() -> {
+			synchronized (this) {
+				for (int i = 0; i < this.received.size(); i++) {
+					Received candidate = this.received.get(i);
+					if (!this.taken.contains(i) && matching.test(candidate)) {
+						this.taken.add(i);
+						found[0] = candidate;
+						return true;
+					}
+				}
+				return false;
+			}
+		});
+		return found[0];
+	}
+
+	/** Everything received so far that matches, in arrival order, taken or not. */
+	synchronized List<Received> all(Predicate<Received> matching) {
+		return this.received.stream().filter(matching).toList();
+	}
+
+	/** The chat messages received on a room's topic, in arrival order. */
+	List<JsonNode> messages(String room) {
+		return all((r) -> r.destination().equals("/topic/" + room) && r.type().equals("message")).stream()
+			.map(Received::body)
+			.toList();
+	}
+
+	boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	synchronized List<String> transportErrors() {
+		return List.copyOf(this.transportErrors);
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+	}
+
+	/** Passes JSON bodies through as bytes, both ways; the tests parse and write JSON themselves. */
+	private static final class JsonBytes extends ByteArrayMessageConverter {
+
+		@Override
+		protected boolean supportsMimeType(MessageHeaders headers) {
+			return true;
+		}
+
+	}
+
+	static String quote(String text) {
+		return json.writeValueAsString(text);
+	}
+
+}

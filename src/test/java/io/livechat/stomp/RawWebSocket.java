@@ -1,0 +1,184 @@
+package io.livechat.stomp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A bare WebSocket client on a plain socket, for what a well-behaved client library will not
+ * do: spoofed frames, oversized frames, or vanishing without a close frame.
+ */
+final class RawWebSocket implements Closeable {
+
+	static final int CLOSED_WITHOUT_CODE = -1;
+
+	private final Socket socket;
+
+	private final DataInputStream in;
+
+	private final OutputStream out;
+
+	private RawWebSocket(Socket socket) throws IOException {
+		this.socket = socket;
+		this.in = new DataInputStream(socket.getInputStream());
+		this.out = socket.getOutputStream();
+	}
+
+	static RawWebSocket open(int port, String path) throws IOException {
+		Socket socket = new Socket("127.0.0.1", port);
+		socket.setSoTimeout((int) ChatClient.TIMEOUT.toMillis());
+		RawWebSocket ws = new RawWebSocket(socket);
+		byte[] nonce = new byte[16];
+		ThreadLocalRandom.current().nextBytes(nonce);
+		String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+				+ "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
+				+ "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n\r\n";
+		ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
+		ws.out.flush();
+		String status = ws.readHttpHeaders();
+		if (!status.startsWith("HTTP/1.1 101")) {
+			socket.close();
+			throw new IOException("Handshake refused: " + status);
+		}
+		return ws;
+	}
+
+	/** Opens a socket and completes the STOMP CONNECT. */
+	static RawWebSocket connectStomp(int port) throws IOException {
+		RawWebSocket ws = open(port, "/ws");
+		ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n");
+		String connected = ws.readText();
+		if (!connected.startsWith("CONNECTED")) {
+			throw new IOException("Expected CONNECTED, got " + connected);
+		}
+		return ws;
+	}
+
+	/** Sends a STOMP frame: the text and its NUL terminator, in one WebSocket text message. */
+	void sendFrame(String frame) throws IOException {
+		sendText((frame + "\0").getBytes(StandardCharsets.UTF_8));
+	}
+
+	void sendText(byte[] payload) throws IOException {
+		ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+		frame.write(0x81);
+		if (payload.length < 126) {
+			frame.write(0x80 | payload.length);
+		}
+		else if (payload.length < 65536) {
+			frame.write(0x80 | 126);
+			frame.write(payload.length >>> 8);
+			frame.write(payload.length);
+		}
+		else {
+			frame.write(0x80 | 127);
+			for (int shift = 56; shift >= 0; shift -= 8) {
+				frame.write((int) ((long) payload.length >>> shift));
+			}
+		}
+		byte[] mask = new byte[4];
+		ThreadLocalRandom.current().nextBytes(mask);
+		frame.write(mask, 0, 4);
+		for (int i = 0; i < payload.length; i++) {
+			frame.write(payload[i] ^ mask[i & 3]);
+		}
+		this.out.write(frame.toByteArray());
+		this.out.flush();
+	}
+
+	/** The next text message, skipping pings and heart-beats (a lone newline). */
+	String readText() throws IOException {
+		while (true) {
+			int opcode = this.in.readUnsignedByte() & 0x0F;
+			byte[] payload = readPayload();
+			if (opcode == 0x8) {
+				throw new ClosedException(closeCode(payload));
+			}
+			if (opcode == 0x1) {
+				String text = new String(payload, StandardCharsets.UTF_8);
+				if (!text.equals("\n")) {
+					return text;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Reads until the server closes the connection and returns the close code it sent, or
+	 * {@link #CLOSED_WITHOUT_CODE} if the socket ended without a close frame.
+	 */
+	int awaitClose(Duration timeout) throws IOException {
+		this.socket.setSoTimeout((int) timeout.toMillis());
+		try {
+			while (true) {
+				readText();
+			}
+		}
+		catch (ClosedException ex) {
+			return ex.code;
+		}
+		catch (EOFException ex) {
+			return CLOSED_WITHOUT_CODE;
+		}
+		catch (SocketTimeoutException ex) {
+			throw new IOException("The server did not close the connection within " + timeout, ex);
+		}
+	}
+
+	/** Vanishes: ends the TCP connection with no WebSocket close frame and no STOMP DISCONNECT. */
+	void vanish() throws IOException {
+		this.socket.close();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.socket.close();
+	}
+
+	private byte[] readPayload() throws IOException {
+		int second = this.in.readUnsignedByte();
+		long length = second & 0x7F;
+		if (length == 126) {
+			length = this.in.readUnsignedShort();
+		}
+		else if (length == 127) {
+			length = this.in.readLong();
+		}
+		byte[] payload = new byte[(int) length];
+		this.in.readFully(payload);
+		return payload;
+	}
+
+	private String readHttpHeaders() throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (!head.toString().endsWith("\r\n\r\n")) {
+			head.append((char) this.in.readUnsignedByte());
+		}
+		return head.toString();
+	}
+
+	private static int closeCode(byte[] payload) {
+		return (payload.length >= 2) ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : CLOSED_WITHOUT_CODE;
+	}
+
+	static final class ClosedException extends IOException {
+
+		final int code;
+
+		ClosedException(int code) {
+			super("closed by the server with code " + code);
+			this.code = code;
+		}
+
+	}
+
+}
