@@ -1,0 +1,87 @@
+package io.livechat.stomp;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clients that try to speak for others, read what is not theirs, or overflow the server. Each
+ * is refused without harm to anyone else.
+ */
+class HostileClientsTest extends EndToEndTest {
+
+	private static final String FORGED = "{\"type\":\"message\",\"id\":1,\"room\":\"general\",\"username\":\"Admin\","
+			+ "\"text\":\"forged\",\"timestamp\":0}";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/topic/general", "/topic/rooms", "/user/queue/events", "/queue/events",
+			"/app/unknown", "/user/someone/queue/events" })
+	void aSendOutsideTheFourCommandsIsRefusedAndReachesNoOne(String destination) throws Exception {
+		ChatClient victim = client();
+		victim.join("Sam", "general");
+		victim.subscribe("/topic/rooms");
+		RawWebSocket attacker = rawStomp();
+
+		attacker.sendFrame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + FORGED);
+
+		assertThat(attacker.readText()).startsWith("ERROR\n");
+		assertThat(attacker.awaitClose(ChatClient.TIMEOUT)).isNotZero();
+		victim.say("general", "after the attack");
+		victim.take((r) -> r.type().equals("message") && r.body().path("text").asString().equals("after the attack"));
+		assertThat(victim.all((r) -> r.body().path("text").asString().equals("forged"))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/topic/**", "/topic/*", "#", ">", "/topic/lobby", "/queue/events",
+			"/queue/events-user1234", "/user/someone/queue/events", "/app/send" })
+	void aSubscriptionOutsideTheContractIsRefused(String destination) throws Exception {
+		RawWebSocket attacker = rawStomp();
+
+		attacker.sendFrame("SUBSCRIBE\nid:0\ndestination:" + destination + "\n\n");
+
+		assertThat(attacker.readText()).startsWith("ERROR\n").contains("SUBSCRIBE is allowed only to");
+	}
+
+	@Test
+	void aFrameOverSixtyFourKibibytesClosesOnlyThatConnection() throws Exception {
+		ChatClient bystander = client();
+		bystander.join("Sam", "general");
+		RawWebSocket attacker = rawStomp();
+
+		String hugeBody = "{\"room\":\"general\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}";
+		attacker.sendFrame("SEND\ndestination:/app/send\ncontent-type:application/json\n\n" + hugeBody);
+
+		int closeCode = closeCodeOrErrorFrame(attacker);
+		assertThat(closeCode).isIn(1002, 1009);
+		bystander.say("general", "unaffected");
+		assertThat(bystander.take("message").path("text").asString()).isEqualTo("unaffected");
+	}
+
+	@Test
+	void aLegitimateFrameLargerThanTheContainerBufferIsAccepted() {
+		ChatClient alex = client();
+		alex.join("Alex", "general");
+
+		String padding = "p".repeat(40 * 1024);
+		alex.send("/app/send", "{\"room\":\"general\",\"text\":\"" + "é".repeat(1000) + "\",\"padding\":\"" + padding + "\"}");
+
+		assertThat(alex.take("message").path("text").asString()).isEqualTo("é".repeat(1000));
+	}
+
+	/** The close code, accepting an ERROR frame first (then the close that follows it). */
+	private static int closeCodeOrErrorFrame(RawWebSocket ws) throws Exception {
+		try {
+			String first = ws.readText();
+			assertThat(first).startsWith("ERROR\n");
+			return ws.awaitClose(Duration.ofSeconds(10));
+		}
+		catch (RawWebSocket.ClosedException ex) {
+			return ex.code;
+		}
+	}
+
+}
