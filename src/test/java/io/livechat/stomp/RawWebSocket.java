@@ -134,6 +134,23 @@ final class RawWebSocket implements Closeable {
 		}
 	}
 
+	/**
+	 * Waits for the server to refuse this connection: an optional STOMP ERROR frame (Spring may
+	 * close before it is flushed), then the close. Returns the close code.
+	 */
+	int awaitRefusal() throws IOException {
+		try {
+			String first = readText();
+			if (!first.startsWith("ERROR\n")) {
+				throw new IOException("Expected an ERROR frame or a close, got " + first);
+			}
+			return awaitClose(ChatClient.TIMEOUT);
+		}
+		catch (ClosedException ex) {
+			return ex.code;
+		}
+	}
+
 	/** Vanishes: ends the TCP connection with no WebSocket close frame and no STOMP DISCONNECT. */
 	void vanish() throws IOException {
 		this.socket.close();
