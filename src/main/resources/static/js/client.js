@@ -1,0 +1,131 @@
+// The chat page's composition root: reads the URL, wires the connection to the view.
+import { ChatConnection } from './connection.js';
+import { ChatView } from './view.js';
+import { TypingTracker, TypingNotifier } from './typing.js';
+import { clientId, rememberUsername } from './identity.js';
+import { validUsername } from './validation.js';
+
+const JOIN_ERRORS = {
+  'username-taken': (room) => `Someone in #${room} is already using that name. Please pick another one.`,
+  'invalid-username': () => 'That name is not allowed. Use 2 to 20 letters, digits, spaces, "_", "-" or ".".',
+  'unknown-room': (room) => `There is no room called "${room}".`,
+  'bad-request': () => 'The chat could not understand this page. Please reload it.',
+  'rate-limited': () => 'Too many joins in a short time. Wait a moment, then try again.',
+};
+
+const NOTICES = {
+  'rate-limited': 'You are sending messages too fast. That message was not sent.',
+  'message-too-long': 'That message is too long (1000 characters at most).',
+  'invalid-message': 'A message cannot be empty.',
+  'not-joined': 'You are not in this room any more. Reconnecting...',
+};
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const username = validUsername(params.get('username'));
+  let room = params.get('room');
+  const rooms = await fetchRooms();
+  if (!username || !rooms.some((r) => r.id === room)) {
+    location.replace('index.html');
+    return;
+  }
+  rememberUsername(username);
+
+  const view = new ChatView();
+  let roomList = rooms;
+  let me = username;
+  let freshJoin = true;
+  let joining = true;
+  let sentText = null;
+
+  const typers = new TypingTracker((names) => view.showTyping(names));
+  const connection = new ChatConnection({
+    username,
+    clientId: clientId(),
+    onState: (state) => view.showConnectionState(state),
+    onRooms: (event) => {
+      roomList = event.rooms;
+      view.renderRooms(roomList, room);
+    },
+    onOwnEvent: (event) => {
+      if (event.type === 'joined') {
+        joining = false;
+        me = event.username;
+        if (freshJoin) view.clearMessages();
+        if (event.truncated) view.addSystem(freshJoin ? 'Earlier messages are not shown.' : 'Some messages you missed are not shown.');
+        view.addMessages(event.history, me);
+        event.history.forEach((m) => connection.seen(m.id));
+        view.renderUsers(event.users, me);
+        typers.keepOnly(event.users);
+        freshJoin = false;
+      } else if (event.type === 'error') {
+        if (joining && JOIN_ERRORS[event.code]) {
+          view.showFatal(JOIN_ERRORS[event.code](room));
+        } else {
+          if (event.code === 'rate-limited' && sentText) view.restoreDraft(sentText);
+          view.showNotice(NOTICES[event.code] ?? event.message);
+        }
+      }
+    },
+    onRoomEvent: (event) => {
+      switch (event.type) {
+        case 'message':
+          view.addMessages([event], me);
+          connection.seen(event.id);
+          typers.stopped(event.username);
+          break;
+        case 'system':
+          if (event.username !== me) view.addSystem(event.text, event.timestamp);
+          break;
+        case 'users':
+          view.renderUsers(event.users, me);
+          typers.keepOnly(event.users);
+          break;
+        case 'typing':
+          if (event.username !== me) typers.update(event.username, event.typing);
+          break;
+      }
+    },
+  });
+  const notifier = new TypingNotifier((typing) => connection.typing(typing));
+
+  const switchRoom = (target, { push }) => {
+    if (target === room || !roomList.some((r) => r.id === target)) return;
+    notifier.stop();
+    room = target;
+    freshJoin = true;
+    joining = true;
+    typers.clear();
+    view.clearMessages();
+    view.renderRooms(roomList, room);
+    if (push) history.pushState({ room }, '', `chat.html?${new URLSearchParams({ username, room })}`);
+    connection.switchRoom(room);
+  };
+
+  view.renderRooms(roomList, room);
+  view.bindRoomSelect((target) => switchRoom(target, { push: true }));
+  view.bindInput((value) => (value.trim() ? notifier.typed() : notifier.stop()));
+  view.bindSend((text) => {
+    if (!connection.say(text)) return false;
+    sentText = text;
+    notifier.stop();
+    return true;
+  });
+  window.addEventListener('popstate', () => {
+    const target = new URLSearchParams(location.search).get('room');
+    if (target) switchRoom(target, { push: false });
+  });
+  history.replaceState({ room }, '', location.href);
+  connection.start(room);
+}
+
+async function fetchRooms() {
+  try {
+    const response = await fetch('/api/rooms');
+    return response.ok ? await response.json() : [];
+  } catch {
+    return [];
+  }
+}
+
+main();

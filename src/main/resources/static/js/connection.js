@@ -1,0 +1,127 @@
+// The STOMP connection: subscriptions, joins, reconnects. No DOM here.
+import { Client, ReconnectionTimeMode } from '/webjars/stomp__stompjs/esm6/index.js';
+import { Destinations } from './destinations.js';
+
+const HEARTBEAT_MS = 10000;
+
+/** After this many failed WebSocket attempts without ever connecting, use SockJS instead. */
+const WEBSOCKET_ATTEMPTS = 2;
+
+/**
+ * One chat connection. It joins one room at a time, re-joins after every reconnect with `since`
+ * set to the last message id seen, so nothing is missed, and falls back to SockJS when WebSocket
+ * cannot connect.
+ */
+export class ChatConnection {
+  /**
+   * @param {{username:string, clientId:string,
+   *   onRoomEvent:(event:object)=>void, onOwnEvent:(event:object)=>void,
+   *   onRooms:(event:import('./destinations.js').RoomsEvent)=>void,
+   *   onState:(state:'connecting'|'connected'|'reconnecting')=>void}} options
+   */
+  constructor({ username, clientId, onRoomEvent, onOwnEvent, onRooms, onState }) {
+    this.username = username;
+    this.clientId = clientId;
+    this.handlers = { onRoomEvent, onOwnEvent, onRooms, onState };
+    this.room = null;
+    this.lastId = 0;
+    this.roomSubscription = null;
+    this.everConnected = false;
+    this.failedWebSocketAttempts = 0;
+    this.useSockJs = false;
+    this.client = new Client({
+      webSocketFactory: () => this.openSocket(),
+      heartbeatIncoming: HEARTBEAT_MS,
+      heartbeatOutgoing: HEARTBEAT_MS,
+      reconnectDelay: 500,
+      maxReconnectDelay: 15000,
+      reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
+      onConnect: () => this.connected(),
+      onWebSocketClose: () => this.closed(),
+      onStompError: (frame) => console.warn('STOMP error:', frame.headers.message),
+    });
+  }
+
+  /** Connects and joins `room`. */
+  start(room) {
+    this.room = room;
+    this.handlers.onState('connecting');
+    this.client.activate();
+  }
+
+  /** Leaves the current room and joins another. */
+  switchRoom(room) {
+    if (room === this.room) return;
+    const previous = this.room;
+    this.room = room;
+    this.lastId = 0;
+    if (!this.client.connected) return; // joined on (re)connect
+    this.publish(Destinations.leave, { room: previous });
+    this.subscribeRoom();
+    this.join();
+  }
+
+  /** Records the newest message id shown, for catching up after a reconnect. */
+  seen(messageId) {
+    if (messageId > this.lastId) this.lastId = messageId;
+  }
+
+  say(text) {
+    return this.publish(Destinations.send, { room: this.room, text });
+  }
+
+  typing(isTyping) {
+    return this.publish(Destinations.typing, { room: this.room, typing: isTyping });
+  }
+
+  isConnected() {
+    return this.client.connected;
+  }
+
+  openSocket() {
+    if (this.useSockJs) {
+      return new window.SockJS('/sockjs');
+    }
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    return new WebSocket(`${scheme}://${location.host}/ws`, ['v12.stomp']);
+  }
+
+  connected() {
+    this.everConnected = true;
+    this.client.subscribe(Destinations.events, (frame) => this.handlers.onOwnEvent(JSON.parse(frame.body)));
+    this.client.subscribe(Destinations.rooms, (frame) => this.handlers.onRooms(JSON.parse(frame.body)));
+    this.subscribeRoom();
+    this.join();
+    this.handlers.onState('connected');
+  }
+
+  closed() {
+    if (!this.everConnected && !this.useSockJs && ++this.failedWebSocketAttempts >= WEBSOCKET_ATTEMPTS
+        && typeof window.SockJS === 'function') {
+      this.useSockJs = true;
+    }
+    this.roomSubscription = null;
+    this.handlers.onState(this.everConnected ? 'reconnecting' : 'connecting');
+  }
+
+  subscribeRoom() {
+    this.roomSubscription?.unsubscribe();
+    const room = this.room;
+    this.roomSubscription = this.client.subscribe(Destinations.room(room), (frame) => {
+      const event = JSON.parse(frame.body);
+      if (event.room === this.room) this.handlers.onRoomEvent(event);
+    });
+  }
+
+  join() {
+    const command = { username: this.username, room: this.room, clientId: this.clientId };
+    if (this.lastId > 0) command.since = this.lastId;
+    this.publish(Destinations.join, command);
+  }
+
+  publish(destination, body) {
+    if (!this.client.connected) return false;
+    this.client.publish({ destination, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    return true;
+  }
+}

@@ -1,0 +1,238 @@
+// The chat page's DOM: the only module that touches it. User text goes in through textContent only.
+
+const NEAR_BOTTOM_PX = 100;
+
+export class ChatView {
+  constructor(doc = document) {
+    this.doc = doc;
+    this.el = {
+      app: doc.getElementById('app'),
+      rooms: doc.getElementById('room-list'),
+      roomTitle: doc.getElementById('room-title'),
+      roomCount: doc.getElementById('room-count'),
+      messages: doc.getElementById('messages'),
+      typing: doc.getElementById('typing'),
+      users: doc.getElementById('user-list'),
+      usersTitle: doc.getElementById('users-title'),
+      form: doc.getElementById('composer'),
+      input: doc.getElementById('message-input'),
+      sendButton: doc.getElementById('send-button'),
+      pill: doc.getElementById('new-messages'),
+      banner: doc.getElementById('connection-banner'),
+      notice: doc.getElementById('notice'),
+      fatal: doc.getElementById('fatal'),
+      fatalText: doc.getElementById('fatal-text'),
+      toggleRooms: doc.getElementById('toggle-rooms'),
+      toggleUsers: doc.getElementById('toggle-users'),
+      scrim: doc.getElementById('scrim'),
+    };
+    this.templates = {
+      message: doc.getElementById('message-template'),
+      system: doc.getElementById('system-template'),
+      room: doc.getElementById('room-template'),
+      user: doc.getElementById('user-template'),
+    };
+    this.messageIds = new Set();
+    this.noticeTimer = null;
+    this.el.messages.addEventListener('scroll', () => {
+      if (this.isNearBottom()) this.el.pill.hidden = true;
+    });
+    this.el.pill.addEventListener('click', () => this.scrollToBottom());
+    this.el.toggleRooms.addEventListener('click', () => this.togglePanel('rooms-open'));
+    this.el.toggleUsers.addEventListener('click', () => this.togglePanel('users-open'));
+    this.el.scrim.addEventListener('click', () => this.closePanels());
+  }
+
+  /** @param {(text:string)=>boolean} handler returns whether the text was sent */
+  bindSend(handler) {
+    const submit = () => {
+      const text = this.el.input.value.trim();
+      if (!text) return;
+      if (handler(text)) {
+        this.el.input.value = '';
+        this.el.input.focus();
+      }
+    };
+    this.el.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submit();
+    });
+    this.el.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        submit();
+      }
+    });
+  }
+
+  bindInput(handler) {
+    this.el.input.addEventListener('input', () => handler(this.el.input.value));
+  }
+
+  /** @param {(roomId:string)=>void} handler */
+  bindRoomSelect(handler) {
+    this.el.rooms.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-room]');
+      if (button) {
+        this.closePanels();
+        handler(button.dataset.room);
+      }
+    });
+  }
+
+  /** @param {import('./destinations.js').RoomSummary[]} rooms */
+  renderRooms(rooms, currentId) {
+    const items = rooms.map((room) => {
+      const item = this.templates.room.content.firstElementChild.cloneNode(true);
+      const button = item.querySelector('button');
+      button.dataset.room = room.id;
+      button.querySelector('.room-name').textContent = `# ${room.name}`;
+      button.querySelector('.badge').textContent = String(room.users);
+      button.querySelector('.badge').setAttribute('aria-label', `${room.users} online`);
+      if (room.id === currentId) {
+        button.classList.add('active');
+        button.setAttribute('aria-current', 'page');
+      }
+      return item;
+    });
+    this.el.rooms.replaceChildren(...items);
+    const current = rooms.find((room) => room.id === currentId);
+    if (current) {
+      this.el.roomTitle.textContent = `# ${current.name}`;
+      this.doc.title = `#${current.name} · LiveChat`;
+    }
+  }
+
+  renderUsers(users, me) {
+    const items = users.map((name) => {
+      const item = this.templates.user.content.firstElementChild.cloneNode(true);
+      item.querySelector('.user-name').textContent = name;
+      if (name === me) item.classList.add('me');
+      return item;
+    });
+    this.el.users.replaceChildren(...items);
+    const count = `${users.length} online`;
+    this.el.roomCount.textContent = count;
+    this.el.usersTitle.textContent = `Online now · ${users.length}`;
+  }
+
+  clearMessages() {
+    this.el.messages.replaceChildren();
+    this.messageIds.clear();
+    this.el.pill.hidden = true;
+  }
+
+  /**
+   * Adds messages in id order; ones already shown are skipped.
+   * @param {import('./destinations.js').ChatMessage[]} messages
+   */
+  addMessages(messages, me) {
+    const stick = this.isNearBottom();
+    let added = false;
+    for (const message of messages) {
+      if (this.messageIds.has(message.id)) continue;
+      this.messageIds.add(message.id);
+      this.insertById(this.messageElement(message, me), message.id);
+      added = true;
+    }
+    if (added) this.afterAppend(stick || messages.some((m) => m.username === me));
+  }
+
+  addSystem(text, timestamp) {
+    const stick = this.isNearBottom();
+    const item = this.templates.system.content.firstElementChild.cloneNode(true);
+    item.querySelector('.system-text').textContent = text;
+    if (timestamp) item.querySelector('time').textContent = formatTime(timestamp);
+    this.el.messages.append(item);
+    this.afterAppend(stick);
+  }
+
+  showTyping(names) {
+    let text = '';
+    if (names.length === 1) text = `${names[0]} is typing...`;
+    else if (names.length === 2) text = `${names[0]} and ${names[1]} are typing...`;
+    else if (names.length > 2) text = 'Several people are typing...';
+    this.el.typing.textContent = text;
+  }
+
+  /** @param {'connecting'|'connected'|'reconnecting'} state */
+  showConnectionState(state) {
+    const banner = this.el.banner;
+    banner.hidden = state === 'connected';
+    banner.textContent = state === 'reconnecting' ? 'Connection lost. Reconnecting...' : 'Connecting...';
+    this.el.sendButton.disabled = state !== 'connected';
+  }
+
+  showNotice(text) {
+    this.el.notice.textContent = text;
+    this.el.notice.hidden = false;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => { this.el.notice.hidden = true; }, 5000);
+  }
+
+  showFatal(text) {
+    this.el.fatalText.textContent = text;
+    this.el.fatal.hidden = false;
+    this.el.app.setAttribute('aria-hidden', 'true');
+    this.el.fatal.querySelector('a').focus();
+  }
+
+  restoreDraft(text) {
+    if (!this.el.input.value) this.el.input.value = text;
+  }
+
+  messageElement(message, me) {
+    const item = this.templates.message.content.firstElementChild.cloneNode(true);
+    item.dataset.id = String(message.id);
+    item.classList.add(message.username === me ? 'mine' : 'theirs');
+    item.querySelector('.author').textContent = message.username;
+    item.querySelector('.text').textContent = message.text;
+    const time = item.querySelector('time');
+    time.textContent = formatTime(message.timestamp);
+    time.dateTime = new Date(message.timestamp).toISOString();
+    return item;
+  }
+
+  insertById(element, id) {
+    const list = this.el.messages;
+    let before = null;
+    for (let node = list.lastElementChild; node; node = node.previousElementSibling) {
+      if (node.dataset.id === undefined) continue;
+      if (Number(node.dataset.id) > id) before = node;
+      else break;
+    }
+    list.insertBefore(element, before);
+  }
+
+  afterAppend(stick) {
+    if (stick) this.scrollToBottom();
+    else this.el.pill.hidden = false;
+  }
+
+  isNearBottom() {
+    const list = this.el.messages;
+    return list.scrollHeight - list.scrollTop - list.clientHeight <= NEAR_BOTTOM_PX;
+  }
+
+  scrollToBottom() {
+    this.el.messages.scrollTop = this.el.messages.scrollHeight;
+    this.el.pill.hidden = true;
+  }
+
+  togglePanel(name) {
+    const open = !this.el.app.classList.contains(name);
+    this.closePanels();
+    this.el.app.classList.toggle(name, open);
+    this.el.scrim.hidden = !open;
+  }
+
+  closePanels() {
+    this.el.app.classList.remove('rooms-open', 'users-open');
+    this.el.scrim.hidden = true;
+  }
+}
+
+function formatTime(timestamp) {
+  const date = new Date(timestamp);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
