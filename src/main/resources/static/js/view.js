@@ -41,6 +41,9 @@ export class ChatView {
     this.el.toggleRooms.addEventListener('click', () => this.togglePanel('rooms-open'));
     this.el.toggleUsers.addEventListener('click', () => this.togglePanel('users-open'));
     this.el.scrim.addEventListener('click', () => this.closePanels());
+    doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closePanels();
+    });
   }
 
   /** @param {(text:string)=>boolean} handler returns whether the text was sent */

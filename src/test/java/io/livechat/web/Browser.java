@@ -1,0 +1,139 @@
+package io.livechat.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's browser: a real headless Chromium with its own profile (so its own
+ * localStorage and clientId), driven through the system's chromedriver. Never downloads a
+ * browser or a driver.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	Browser(int port, int width, int height) {
+		this.baseUrl = "http://localhost:" + port;
+		try {
+			this.profile = Files.createTempDirectory("livechat-chromium-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (!new File(CHROMEDRIVER).canExecute() || !new File(CHROMIUM).canExecute()) {
+			throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+					+ " (Debian packages chromium and chromium-driver; .ci/run installs them).");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--user-data-dir=" + this.profile, "--window-size=" + width + "," + height);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	Browser open(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	/** Opens the chat page in a room and waits until the room is joined. */
+	Browser joinChat(String username, String room) {
+		open("/chat.html?username=" + username + "&room=" + room);
+		waitUntil((d) -> !texts(".user-name").isEmpty() && texts(".user-name").contains(username));
+		return this;
+	}
+
+	void say(String text) {
+		WebElement input = find("#message-input");
+		input.sendKeys(text);
+		input.sendKeys(Keys.ENTER);
+	}
+
+	WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> findAll(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	/** The text content of every match, shown or not (a folded panel still holds its list). */
+	List<String> texts(String css) {
+		return findAll(css).stream().map((e) -> e.getDomProperty("textContent").strip()).toList();
+	}
+
+	/** The chat messages on screen: "mine|theirs author: text" in display order. */
+	List<String> messages() {
+		return findAll("#messages .message").stream()
+			.map((m) -> (m.getDomAttribute("class").contains("mine") ? "mine" : "theirs") + " "
+					+ m.findElement(By.cssSelector(".author")).getDomProperty("textContent") + ": "
+					+ m.findElement(By.cssSelector(".text")).getText())
+			.toList();
+	}
+
+	List<Long> messageIds() {
+		return findAll("#messages .message").stream().map((m) -> Long.parseLong(m.getDomAttribute("data-id"))).toList();
+	}
+
+	<T> T waitUntil(ExpectedCondition<T> condition) {
+		return new WebDriverWait(this.driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
+	}
+
+	ChromeDriver driver() {
+		return this.driver;
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException ex) {
+			// a temporary directory left behind is harmless
+		}
+	}
+
+}
