@@ -1,7 +1,9 @@
 package io.livechat.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,8 +54,9 @@ class ChatPagesBrowserIT {
 	@AfterEach
 	void closeBrowsers() {
 		this.browsers.forEach(Browser::close);
+		// a SockJS user is noticed gone when its session times out: within three heart-beats
 		Awaitility.await()
-			.atMost(Browser.TIMEOUT)
+			.atMost(Duration.ofSeconds(35))
 			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
 		this.sessions.clear();
 	}
@@ -70,6 +75,79 @@ class ChatPagesBrowserIT {
 		assertThat(bob.messages()).endsWith("theirs Alice: Hi Bob!", "mine Bob: Hello Alice");
 		WebElement time = alice.find("#messages .message.mine time");
 		assertThat(time.getText()).matches("\\d{2}:\\d{2}");
+	}
+
+	@Test
+	void shiftEnterStartsANewLineAndEnterSends() {
+		Browser alice = browser().joinChat("Alice", "general");
+		WebElement input = alice.find("#message-input");
+
+		input.sendKeys("line one");
+		input.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+		input.sendKeys("line two");
+		assertThat(alice.messages()).doesNotContain("mine Alice: line one");
+		input.sendKeys(Keys.ENTER);
+
+		alice.waitUntil((d) -> alice.messages().contains("mine Alice: line one\nline two"));
+		assertThat(input.getDomProperty("value")).isEmpty();
+	}
+
+	@Test
+	void anEarlierMessageBeingReadIsNotScrolledAwayANewMessagesPillIsShownInstead() {
+		Browser alice = browser().joinChat("Alice", "random");
+		Browser bob = browser().joinChat("Bob", "random");
+		for (int i = 1; i <= 18; i++) {
+			bob.say("filler message number " + i);
+		}
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: filler message number 18"));
+		assertThat(isScrolledToBottom(alice)).isTrue();
+		alice.driver().executeScript("document.getElementById('messages').scrollTop = 0");
+
+		bob.say("something new");
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: something new"));
+		alice.waitUntil((d) -> alice.find("#new-messages").isDisplayed());
+		assertThat(isScrolledToBottom(alice)).isFalse();
+		alice.find("#new-messages").click();
+		alice.waitUntil((d) -> isScrolledToBottom(alice) && !alice.find("#new-messages").isDisplayed());
+	}
+
+	@Test
+	void twoTabsOfOneBrowserAreOnePerson() {
+		Browser alice = browser().joinChat("Alice", "tech");
+		alice.driver().switchTo().newWindow(WindowType.TAB);
+		alice.joinChat("Alice", "tech");
+
+		assertThat(alice.texts(".user-name")).containsExactly("Alice");
+		assertThat(badge(alice, "tech")).isEqualTo("1");
+	}
+
+	@Test
+	void whenWebSocketIsBlockedTheChatFallsBackToSockJs() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser behindProxy = browser();
+		// as behind a proxy that drops WebSocket upgrades: every WebSocket fails to open
+		behindProxy.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.WebSocket = class extends EventTarget {
+				  static CONNECTING = 0; static OPEN = 1; static CLOSING = 2; static CLOSED = 3;
+				  constructor(url) {
+				    super(); this.url = url; this.readyState = 0;
+				    setTimeout(() => {
+				      this.readyState = 3;
+				      this.onerror?.(new Event('error'));
+				      this.onclose?.({ code: 1006, reason: 'blocked', wasClean: false });
+				    }, 10);
+				  }
+				  send() {} close() {}
+				};"""));
+
+		behindProxy.joinChat("Bob", "general");
+		behindProxy.say("through the fallback");
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: through the fallback"));
+		Object sockJsRequests = behindProxy.driver().executeScript(
+				"return performance.getEntriesByType('resource').filter(e => e.name.includes('/sockjs/')).length");
+		assertThat((Long) sockJsRequests).isPositive();
 	}
 
 	@Test
@@ -198,6 +276,10 @@ class ChatPagesBrowserIT {
 		alice.waitUntil((d) -> alice.messages().size() >= 1);
 
 		this.sessions.drop(aliceSession);
+		new WebDriverWait(alice.driver(), Browser.TIMEOUT, Duration.ofMillis(20))
+			.until((d) -> alice.find("#connection-banner").isDisplayed());
+		assertThat(alice.find("#connection-banner").getText()).contains("Reconnecting");
+		assertThat(alice.find("#send-button").isEnabled()).isFalse();
 		bob.say("while away 1");
 		bob.say("while away 2");
 		bob.say("while away 3");
@@ -259,6 +341,11 @@ class ChatPagesBrowserIT {
 		Browser browser = new Browser(this.port, 1280, 800);
 		this.browsers.add(browser);
 		return browser;
+	}
+
+	private static boolean isScrolledToBottom(Browser browser) {
+		return (Boolean) browser.driver().executeScript(
+				"const m = document.getElementById('messages'); return m.scrollHeight - m.scrollTop - m.clientHeight < 2;");
 	}
 
 	private static String badge(Browser browser, String room) {
