@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param rooms the chat rooms, in display order
  * @param heartbeat the STOMP heart-beat interval the server offers and expects
  * @param limits per-connection limits
+ * @param allowedOrigins origin patterns (besides the page's own origin) allowed to open the
+ * WebSocket and SockJS endpoints and to call {@code /api}; a handshake from any other origin is
+ * refused
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
-		@DefaultValue Limits limits) {
+		@DefaultValue Limits limits, @DefaultValue("http://localhost:[*]") List<String> allowedOrigins) {
 
 	public static final List<Room> DEFAULT_ROOMS = List.of(new Room("general", "General"), new Room("tech", "Tech"),
 			new Room("random", "Random"));
@@ -35,9 +38,23 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param send chat messages per connection
 	 * @param join joins per connection
 	 * @param typing typing notices per connection (the excess is dropped silently)
+	 * @param maxConnections open WebSocket and SockJS connections the node accepts; more are
+	 * refused with close code 1013 (try again later)
+	 * @param maxSubscriptions subscriptions one connection may hold
+	 * @param connectTimeout time a new socket has to complete its STOMP CONNECT
+	 * @param idleTimeout time a connection may send nothing at all (no frame, no heart-beat)
+	 * before it is closed
+	 * @param sendTimeLimit time a send to one slow client may take before it is dropped
+	 * @param sendBufferSize bytes buffered for one slow client before it is dropped
+	 * @param inboundQueue frames from all clients waiting to be handled; beyond it, frames are
+	 * refused
 	 */
 	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue({ "20", "5" }) Rate send,
-			@DefaultValue({ "10", "1" }) Rate join, @DefaultValue({ "2", "2" }) Rate typing) {
+			@DefaultValue({ "10", "1" }) Rate join, @DefaultValue({ "2", "2" }) Rate typing,
+			@DefaultValue("10000") int maxConnections, @DefaultValue("8") int maxSubscriptions,
+			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("45s") Duration idleTimeout,
+			@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferSize,
+			@DefaultValue("10000") int inboundQueue) {
 	}
 
 	/**

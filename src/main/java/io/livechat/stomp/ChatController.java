@@ -35,16 +35,20 @@ class ChatController {
 
 	private final ChatEvents events;
 
-	ChatController(RoomRegistry rooms, ConnectionQuotas quotas, ChatEvents events) {
+	private final ChatMetrics metrics;
+
+	ChatController(RoomRegistry rooms, ConnectionQuotas quotas, ChatEvents events, ChatMetrics metrics) {
 		this.rooms = rooms;
 		this.quotas = quotas;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	@MessageMapping(Destinations.JOIN)
 	void join(@Payload JoinCommand command, @Header(SESSION_ID) String sessionId) {
 		acquire(sessionId, Action.JOIN, "Too many joins; wait a moment and try again.");
 		this.rooms.join(sessionId, command.username(), command.clientId(), command.room(), command.since());
+		this.metrics.joined();
 	}
 
 	@MessageMapping(Destinations.LEAVE)
@@ -56,6 +60,7 @@ class ChatController {
 	void send(@Payload SendCommand command, @Header(SESSION_ID) String sessionId) {
 		acquire(sessionId, Action.SEND, "Slow down: this message was not sent.");
 		this.rooms.send(sessionId, command.room(), command.text());
+		this.metrics.messageReceived();
 	}
 
 	@MessageMapping(Destinations.TYPING)
@@ -68,6 +73,7 @@ class ChatController {
 	@MessageExceptionHandler
 	void refused(ChatException ex, @Header(SESSION_ID) String sessionId) {
 		logger.debug("Refused a command of {}: {}", sessionId, ex.getMessage());
+		this.metrics.rejected(ex.code().code());
 		this.events.toConnection(sessionId, ex.toEvent());
 	}
 
@@ -75,6 +81,7 @@ class ChatController {
 	void malformed(Exception ex, @Header(SESSION_ID) String sessionId) {
 		ChatException reason = findChatException(ex);
 		logger.debug("Malformed command from {}: {}", sessionId, ex.getMessage());
+		this.metrics.rejected((reason != null) ? reason.code().code() : ErrorCode.BAD_REQUEST.code());
 		this.events.toConnection(sessionId, (reason != null) ? reason.toEvent() : new ErrorEvent(
 				ErrorCode.BAD_REQUEST.code(), "The body must be a JSON object with the fields of the command."));
 	}

@@ -1,26 +1,41 @@
 package io.livechat.stomp;
 
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
 import io.livechat.chat.RoomRegistry;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * Registers a STOMP connection when it connects and turns its end, clean or abrupt (a closed
- * socket, missed heart-beats), into a leave. Spring may report a disconnect twice; both
- * receivers are idempotent.
+ * socket, missed heart-beats, an idle or refused socket), into a leave. Spring may report a
+ * disconnect twice; every receiver is idempotent. Also runs the {@link ConnectionGuard}'s sweep.
  */
-class ConnectionLifecycle {
+class ConnectionLifecycle implements SmartLifecycle {
+
+	private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
 	private final RoomRegistry rooms;
 
 	private final ConnectionQuotas quotas;
 
-	ConnectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas) {
+	private final ConnectionGuard guard;
+
+	private final TaskScheduler scheduler;
+
+	private volatile ScheduledFuture<?> sweeping;
+
+	ConnectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard, TaskScheduler scheduler) {
 		this.rooms = rooms;
 		this.quotas = quotas;
+		this.guard = guard;
+		this.scheduler = scheduler;
 	}
 
 	@EventListener
@@ -28,12 +43,32 @@ class ConnectionLifecycle {
 		String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
 		this.quotas.register(sessionId);
 		this.rooms.connect(sessionId);
+		this.guard.stompConnected(sessionId);
 	}
 
 	@EventListener
 	void disconnected(SessionDisconnectEvent event) {
 		this.rooms.disconnect(event.getSessionId());
 		this.quotas.forget(event.getSessionId());
+	}
+
+	@Override
+	public void start() {
+		this.sweeping = this.scheduler.scheduleAtFixedRate(this.guard::sweep, SWEEP_INTERVAL);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledFuture<?> sweeping = this.sweeping;
+		if (sweeping != null) {
+			sweeping.cancel(false);
+		}
+		this.sweeping = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sweeping != null;
 	}
 
 }

@@ -16,9 +16,10 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
  * Lets a client SEND only to the four {@code /app} commands and SUBSCRIBE only to the
- * destinations of the contract. Anything else (a SEND to {@code /topic/**} or {@code /user/**}
- * to spoof an event, a subscription to someone else's queue or a wildcard) never reaches the
- * broker: the connection gets a STOMP ERROR frame and is closed.
+ * destinations of the contract, with a unique subscription id, no {@code selector} and at most
+ * the configured number of subscriptions. Anything else (a SEND to {@code /topic/**} or
+ * {@code /user/**} to spoof an event, a subscription to someone else's queue or a wildcard)
+ * never reaches the broker: the connection gets a STOMP ERROR frame and is closed.
  */
 class InboundDestinationGuard implements ChannelInterceptor {
 
@@ -26,10 +27,17 @@ class InboundDestinationGuard implements ChannelInterceptor {
 
 	private final Predicate<String> isRoom;
 
+	private final ConnectionQuotas quotas;
+
+	private final ChatMetrics metrics;
+
 	private final Supplier<MessageChannel> clientOutboundChannel;
 
-	InboundDestinationGuard(Predicate<String> isRoom, Supplier<MessageChannel> clientOutboundChannel) {
+	InboundDestinationGuard(Predicate<String> isRoom, ConnectionQuotas quotas, ChatMetrics metrics,
+			Supplier<MessageChannel> clientOutboundChannel) {
 		this.isRoom = isRoom;
+		this.quotas = quotas;
+		this.metrics = metrics;
 		this.clientOutboundChannel = clientOutboundChannel;
 	}
 
@@ -40,19 +48,36 @@ class InboundDestinationGuard implements ChannelInterceptor {
 			return message;
 		}
 		String destination = stomp.getDestination();
+		String sessionId = stomp.getSessionId();
 		String refusal = switch (stomp.getCommand()) {
 			case SEND -> Destinations.COMMANDS.contains(destination) ? null
 					: "SEND is allowed only to /app/join, /app/send, /app/leave and /app/typing";
-			case SUBSCRIBE -> isSubscribable(destination) ? null
-					: "SUBSCRIBE is allowed only to /user/queue/events, /topic/rooms and /topic/{room}";
+			case SUBSCRIBE -> refuseSubscription(stomp, sessionId, destination);
+			case UNSUBSCRIBE -> {
+				this.quotas.unsubscribe(sessionId, stomp.getSubscriptionId());
+				yield null;
+			}
 			default -> null;
 		};
 		if (refusal == null) {
 			return message;
 		}
-		logger.warn("Refused {} to '{}' from session {}: {}", stomp.getCommand(), destination, stomp.getSessionId(),
-				refusal);
-		sendErrorAndClose(stomp.getSessionId(), refusal);
+		logger.warn("Refused {} to '{}' from session {}: {}", stomp.getCommand(), destination, sessionId, refusal);
+		this.metrics.rejected("destination");
+		sendErrorAndClose(sessionId, refusal);
+		return null;
+	}
+
+	private String refuseSubscription(StompHeaderAccessor stomp, String sessionId, String destination) {
+		if (!isSubscribable(destination)) {
+			return "SUBSCRIBE is allowed only to /user/queue/events, /topic/rooms and /topic/{room}";
+		}
+		if (stomp.getFirstNativeHeader("selector") != null) {
+			return "Subscriptions with a selector are not supported";
+		}
+		if (!this.quotas.trySubscribe(sessionId, stomp.getSubscriptionId())) {
+			return "Subscription ids must be unique, and a connection may hold only a few subscriptions";
+		}
 		return null;
 	}
 

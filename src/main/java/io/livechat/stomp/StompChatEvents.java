@@ -19,13 +19,16 @@ class StompChatEvents implements ChatEvents {
 
 	private final SimpMessageSendingOperations messaging;
 
-	StompChatEvents(SimpMessageSendingOperations messaging) {
+	private final ChatMetrics metrics;
+
+	StompChatEvents(SimpMessageSendingOperations messaging, ChatMetrics metrics) {
 		this.messaging = messaging;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public void toRoom(String roomId, ChatEvent event) {
-		this.messaging.convertAndSend(Destinations.room(roomId), event);
+		this.metrics.timeBroadcast(() -> this.messaging.convertAndSend(Destinations.room(roomId), event));
 	}
 
 	@Override

@@ -1,7 +1,7 @@
 package io.livechat.stomp;
 
-import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import io.livechat.chat.Room;
@@ -43,24 +43,39 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
-	WebSocketConfiguration(LiveChatProperties properties,
-			@Lazy TaskScheduler messageBrokerTaskScheduler,
-			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+	private final ConnectionQuotas quotas;
+
+	private final ConnectionGuard connectionGuard;
+
+	private final ChatMetrics metrics;
+
+	WebSocketConfiguration(LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler,
+			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
+			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics) {
 		this.properties = properties;
 		this.messageBrokerTaskScheduler = messageBrokerTaskScheduler;
 		this.clientOutboundChannel = clientOutboundChannel;
+		this.quotas = quotas;
+		this.connectionGuard = connectionGuard;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(WEBSOCKET_ENDPOINT);
+		// Cross-Site WebSocket Hijacking: a page on another origin must not open a socket with
+		// the visitor's cookies. The page's own origin is always allowed; a client that sends no
+		// Origin (not a browser) is not subject to it.
+		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
+		registry.addEndpoint(WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins);
 		registry.addEndpoint(SOCKJS_ENDPOINT)
+			.setAllowedOriginPatterns(origins)
 			.withSockJS()
 			// served by this application, not a CDN: the page's Content-Security-Policy allows only 'self'
 			.setClientLibraryUrl("/webjars/sockjs-client/dist/sockjs.min.js");
 		// Frames of one connection are handled one after another, in the order they arrived:
 		// a join is done before the send that follows it.
 		registry.setPreserveReceiveOrder(true);
+		registry.setErrorHandler(new StompErrorReporter(this.metrics));
 	}
 
 	@Override
@@ -72,7 +87,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// that is how a vanished client (no FIN, no DISCONNECT) is noticed and leaves its room.
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(this.messageBrokerTaskScheduler);
+			.setTaskScheduler(this.messageBrokerTaskScheduler)
+			// never evaluate a client's "selector" header (an expression); the guard refuses it too
+			.setSelectorHeaderName(null);
 		// The outbound channel is a thread pool: without this, two events for one connection can
 		// overtake each other. Room events are published in order (under the room's lock) and
 		// must arrive in that order.
@@ -88,19 +105,32 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// per-connection buffer stays small (its default) instead of holding a whole maximal frame
 		// for every idle connection. The STOMP decoder joins the parts and enforces the limit.
 		registration.addDecoratorFactory(PartialMessages::new);
-		registration.setSendTimeLimit((int) Duration.ofSeconds(10).toMillis());
-		registration.setSendBufferSizeLimit(512 * 1024);
+		registration.addDecoratorFactory(this.connectionGuard::decorate);
+		// A client that does not read (a stalled or hostile one) must not hold its messages, or a
+		// thread, for long: past either limit the connection is closed and its buffer dropped.
+		var limits = this.properties.limits();
+		registration.setSendTimeLimit((int) limits.sendTimeLimit().toMillis());
+		registration.setSendBufferSizeLimit((int) limits.sendBufferSize().toBytes());
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.executor(channelExecutor("chat-inbound-"));
-		registration.interceptors(new InboundDestinationGuard(roomIds()::contains, this.clientOutboundChannel::getObject));
+		// Bounded: under a flood, frames beyond the queue are refused instead of piling up.
+		ThreadPoolTaskExecutor executor = channelExecutor("chat-inbound-");
+		executor.setQueueCapacity(this.properties.limits().inboundQueue());
+		executor.setRejectedExecutionHandler((task, pool) -> {
+			this.metrics.rejected("inbound-queue-full");
+			throw new RejectedExecutionException("The inbound queue is full");
+		});
+		registration.executor(executor);
+		registration.interceptors(new InboundDestinationGuard(roomIds()::contains, this.quotas, this.metrics,
+				this.clientOutboundChannel::getObject));
 	}
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
 		registration.executor(channelExecutor("chat-outbound-"));
+		registration.interceptors(new DeliveryCounter(this.metrics));
 	}
 
 	private Set<String> roomIds() {

@@ -1,5 +1,6 @@
 package io.livechat.stomp;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +17,8 @@ class ConnectionQuotasTest {
 	private final AtomicLong now = new AtomicLong();
 
 	private final ConnectionQuotas quotas = new ConnectionQuotas(
-			new Limits(DataSize.ofKilobytes(64), new Rate(20, 5), new Rate(10, 1), new Rate(2, 2)), this.now::get);
+			new Limits(DataSize.ofKilobytes(64), new Rate(20, 5), new Rate(10, 1), new Rate(2, 2), 100, 8,
+					Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(5), DataSize.ofKilobytes(256), 1000), this.now::get);
 
 	@Test
 	void allowsABurstOfTwentyMessagesThenFivePerSecond() {

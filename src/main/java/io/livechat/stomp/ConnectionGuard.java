@@ -1,0 +1,158 @@
+package io.livechat.stomp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/**
+ * Defences below STOMP, for every WebSocket and SockJS connection: a cap on open connections,
+ * a deadline to complete the STOMP CONNECT, and a limit on how long a connection may stay
+ * silent. Without them a client that opens sockets and never speaks (or stops speaking after
+ * half a frame) would hold a slot for ever.
+ */
+class ConnectionGuard {
+
+	/** 1013: the server is overloaded, try again later (RFC 6455 registry). */
+	static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "Too many connections");
+
+	static final CloseStatus CONNECT_TIMEOUT = CloseStatus.POLICY_VIOLATION.withReason("No STOMP CONNECT in time");
+
+	static final CloseStatus IDLE = CloseStatus.POLICY_VIOLATION.withReason("Idle for too long");
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionGuard.class);
+
+	private final int maxConnections;
+
+	private final long connectTimeoutNanos;
+
+	private final long idleTimeoutNanos;
+
+	private final LongSupplier nanoClock;
+
+	private final ChatMetrics metrics;
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+
+	ConnectionGuard(int maxConnections, Duration connectTimeout, Duration idleTimeout, LongSupplier nanoClock,
+			ChatMetrics metrics) {
+		this.maxConnections = maxConnections;
+		this.connectTimeoutNanos = connectTimeout.toNanos();
+		this.idleTimeoutNanos = idleTimeout.toNanos();
+		this.nanoClock = nanoClock;
+		this.metrics = metrics;
+		metrics.gaugeOpenConnections(this.open);
+	}
+
+	WebSocketHandler decorate(WebSocketHandler handler) {
+		return new Guarded(handler);
+	}
+
+	/** The connection completed its STOMP CONNECT. */
+	void stompConnected(String sessionId) {
+		Tracked connection = this.tracked.get(sessionId);
+		if (connection != null) {
+			connection.stompConnected = true;
+		}
+	}
+
+	int openConnections() {
+		return this.open.get();
+	}
+
+	/** Closes connections past their CONNECT deadline or silent for too long; run every second. */
+	void sweep() {
+		long now = this.nanoClock.getAsLong();
+		this.tracked.values().forEach((connection) -> {
+			if (!connection.stompConnected && now - connection.openedAt > this.connectTimeoutNanos) {
+				close(connection.session, CONNECT_TIMEOUT);
+			}
+			else if (now - connection.lastReceivedAt > this.idleTimeoutNanos) {
+				close(connection.session, IDLE);
+			}
+		});
+	}
+
+	private static void close(WebSocketSession session, CloseStatus status) {
+		logger.debug("Closing session {}: {}", session.getId(), status.getReason());
+		try {
+			session.close(status);
+		}
+		catch (Exception ex) {
+			logger.debug("Could not close session {}", session.getId(), ex);
+		}
+	}
+
+	private static final class Tracked {
+
+		private final WebSocketSession session;
+
+		private final long openedAt;
+
+		private volatile long lastReceivedAt;
+
+		private volatile boolean stompConnected;
+
+		Tracked(WebSocketSession session, long now) {
+			this.session = session;
+			this.openedAt = now;
+			this.lastReceivedAt = now;
+		}
+
+	}
+
+	private final class Guarded extends WebSocketHandlerDecorator {
+
+		Guarded(WebSocketHandler delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+			if (ConnectionGuard.this.open.incrementAndGet() > ConnectionGuard.this.maxConnections) {
+				ConnectionGuard.this.open.decrementAndGet();
+				ConnectionGuard.this.metrics.rejected("too-many-connections");
+				session.close(TRY_AGAIN_LATER);
+				return;
+			}
+			ConnectionGuard.this.tracked.put(session.getId(),
+					new Tracked(session, ConnectionGuard.this.nanoClock.getAsLong()));
+			super.afterConnectionEstablished(session);
+		}
+
+		@Override
+		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+			Tracked connection = ConnectionGuard.this.tracked.get(session.getId());
+			if (connection != null) {
+				connection.lastReceivedAt = ConnectionGuard.this.nanoClock.getAsLong();
+			}
+			super.handleMessage(session, message);
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+			if (ConnectionGuard.this.tracked.remove(session.getId()) == null) {
+				return; // refused at the door: the handlers behind never saw it
+			}
+			ConnectionGuard.this.open.decrementAndGet();
+			if (CloseStatus.SESSION_NOT_RELIABLE.equalsCode(closeStatus)) {
+				ConnectionGuard.this.metrics.slowConsumerDropped();
+			}
+			super.afterConnectionClosed(session, closeStatus);
+		}
+
+	}
+
+}
