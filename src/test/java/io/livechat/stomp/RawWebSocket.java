@@ -34,6 +34,14 @@ final class RawWebSocket implements Closeable {
 	}
 
 	static RawWebSocket open(int port, String path) throws IOException {
+		return open(port, path, "");
+	}
+
+	/**
+	 * Opens a WebSocket with extra request header lines (each ending in CRLF), for example an
+	 * {@code Origin}.
+	 */
+	static RawWebSocket open(int port, String path, String extraHeaders) throws IOException {
 		Socket socket = new Socket("127.0.0.1", port);
 		socket.setSoTimeout((int) ChatClient.TIMEOUT.toMillis());
 		RawWebSocket ws = new RawWebSocket(socket);
@@ -41,13 +49,13 @@ final class RawWebSocket implements Closeable {
 		ThreadLocalRandom.current().nextBytes(nonce);
 		String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-				+ "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n\r\n";
+				+ "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n" + extraHeaders + "\r\n";
 		ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
 		ws.out.flush();
 		String status = ws.readHttpHeaders();
 		if (!status.startsWith("HTTP/1.1 101")) {
 			socket.close();
-			throw new IOException("Handshake refused: " + status);
+			throw new HandshakeRefusedException(status);
 		}
 		return ws;
 	}
@@ -136,11 +144,15 @@ final class RawWebSocket implements Closeable {
 
 	/**
 	 * Waits for the server to refuse this connection: an optional STOMP ERROR frame (Spring may
-	 * close before it is flushed), then the close. Returns the close code.
+	 * close before it is flushed), then the close; MESSAGE frames still on their way before it
+	 * are skipped. Returns the close code.
 	 */
 	int awaitRefusal() throws IOException {
 		try {
 			String first = readText();
+			while (first.startsWith("MESSAGE\n")) {
+				first = readText();
+			}
 			if (!first.startsWith("ERROR\n")) {
 				throw new IOException("Expected an ERROR frame or a close, got " + first);
 			}
@@ -185,6 +197,21 @@ final class RawWebSocket implements Closeable {
 
 	private static int closeCode(byte[] payload) {
 		return (payload.length >= 2) ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : CLOSED_WITHOUT_CODE;
+	}
+
+	static final class HandshakeRefusedException extends IOException {
+
+		final String response;
+
+		HandshakeRefusedException(String response) {
+			super("Handshake refused: " + response.lines().findFirst().orElse(""));
+			this.response = response;
+		}
+
+		int status() {
+			return Integer.parseInt(this.response.substring(9, 12));
+		}
+
 	}
 
 	static final class ClosedException extends IOException {
