@@ -1,6 +1,9 @@
 package io.livechat.stomp;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -17,13 +20,19 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 /**
  * Lets a client SEND only to the four {@code /app} commands and SUBSCRIBE only to the
  * destinations of the contract, with a unique subscription id, no {@code selector} and at most
- * the configured number of subscriptions. Anything else (a SEND to {@code /topic/**} or
+ * the configured number of subscriptions, and frames with at most {@value #MAX_HEADERS} headers
+ * and no commands the chat does not use (transactions, acknowledgements). Anything else (a SEND to {@code /topic/**} or
  * {@code /user/**} to spoof an event, a subscription to someone else's queue or a wildcard)
  * never reaches the broker: the connection gets a STOMP ERROR frame and is closed.
  */
 class InboundDestinationGuard implements ChannelInterceptor {
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundDestinationGuard.class);
+
+	/** Headers a legitimate frame needs are few; a frame with more is someone probing. */
+	static final int MAX_HEADERS = 32;
+
+	private static final Pattern HEART_BEAT = Pattern.compile("\\d{1,9},\\d{1,9}");
 
 	private final Predicate<String> isRoom;
 
@@ -49,7 +58,7 @@ class InboundDestinationGuard implements ChannelInterceptor {
 		}
 		String destination = stomp.getDestination();
 		String sessionId = stomp.getSessionId();
-		String refusal = switch (stomp.getCommand()) {
+		String refusal = (headerCount(stomp) > MAX_HEADERS) ? "Too many headers" : switch (stomp.getCommand()) {
 			case SEND -> Destinations.COMMANDS.contains(destination) ? null
 					: "SEND is allowed only to /app/join, /app/send, /app/leave and /app/typing";
 			case SUBSCRIBE -> refuseSubscription(stomp, sessionId, destination);
@@ -57,7 +66,11 @@ class InboundDestinationGuard implements ChannelInterceptor {
 				this.quotas.unsubscribe(sessionId, stomp.getSubscriptionId());
 				yield null;
 			}
-			default -> null;
+			case CONNECT, STOMP -> isValidHeartBeat(stomp.getFirstNativeHeader("heart-beat")) ? null
+					: "heart-beat must be two whole numbers of milliseconds, like 10000,10000";
+			case DISCONNECT -> null;
+			// no transactions or acknowledgements here, and nothing a server sends
+			default -> "Unsupported command " + stomp.getCommand();
 		};
 		if (refusal == null) {
 			return message;
@@ -66,6 +79,15 @@ class InboundDestinationGuard implements ChannelInterceptor {
 		this.metrics.rejected("destination");
 		sendErrorAndClose(sessionId, refusal);
 		return null;
+	}
+
+	private static boolean isValidHeartBeat(String heartBeat) {
+		return heartBeat == null || HEART_BEAT.matcher(heartBeat).matches();
+	}
+
+	private static int headerCount(StompHeaderAccessor stomp) {
+		Map<String, List<String>> headers = stomp.toNativeHeaderMap();
+		return headers.values().stream().mapToInt(List::size).sum();
 	}
 
 	private String refuseSubscription(StompHeaderAccessor stomp, String sessionId, String destination) {

@@ -77,8 +77,16 @@ final class RawWebSocket implements Closeable {
 	}
 
 	void sendText(byte[] payload) throws IOException {
+		send(0x1, payload);
+	}
+
+	void sendBinary(byte[] payload) throws IOException {
+		send(0x2, payload);
+	}
+
+	private void send(int opcode, byte[] payload) throws IOException {
 		ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-		frame.write(0x81);
+		frame.write(0x80 | opcode);
 		if (payload.length < 126) {
 			frame.write(0x80 | payload.length);
 		}
@@ -111,7 +119,7 @@ final class RawWebSocket implements Closeable {
 			if (opcode == 0x8) {
 				throw new ClosedException(closeCode(payload));
 			}
-			if (opcode == 0x1) {
+			if (opcode == 0x1 || opcode == 0x2) {
 				String text = new String(payload, StandardCharsets.UTF_8);
 				if (!text.equals("\n")) {
 					return text;
@@ -148,6 +156,11 @@ final class RawWebSocket implements Closeable {
 	 * are skipped. Returns the close code.
 	 */
 	int awaitRefusal() throws IOException {
+		return awaitRefusal(ChatClient.TIMEOUT);
+	}
+
+	int awaitRefusal(Duration timeout) throws IOException {
+		this.socket.setSoTimeout((int) timeout.toMillis());
 		try {
 			String first = readText();
 			while (first.startsWith("MESSAGE\n")) {
@@ -156,10 +169,13 @@ final class RawWebSocket implements Closeable {
 			if (!first.startsWith("ERROR\n")) {
 				throw new IOException("Expected an ERROR frame or a close, got " + first);
 			}
-			return awaitClose(ChatClient.TIMEOUT);
+			return awaitClose(timeout);
 		}
 		catch (ClosedException ex) {
 			return ex.code;
+		}
+		catch (EOFException | java.net.SocketException ex) {
+			return CLOSED_WITHOUT_CODE;
 		}
 	}
 
