@@ -179,6 +179,21 @@ final class RawWebSocket implements Closeable {
 		}
 	}
 
+	/** The close code if the server closes within {@code timeout}, otherwise 0. */
+	int closedWith(Duration timeout) throws IOException {
+		this.socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+		try {
+			readText();
+			return 0;
+		}
+		catch (ClosedException ex) {
+			return ex.code;
+		}
+		catch (SocketTimeoutException ex) {
+			return 0;
+		}
+	}
+
 	/** Vanishes: ends the TCP connection with no WebSocket close frame and no STOMP DISCONNECT. */
 	void vanish() throws IOException {
 		this.socket.close();
