@@ -6,10 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
+import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -32,11 +34,15 @@ class ConnectionGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionGuard.class);
 
+	private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
 	private final int maxConnections;
 
 	private final long connectTimeoutNanos;
 
 	private final long idleTimeoutNanos;
+
+	private final long sendTimeLimitMillis;
 
 	private final LongSupplier nanoClock;
 
@@ -46,11 +52,12 @@ class ConnectionGuard {
 
 	private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
 
-	ConnectionGuard(int maxConnections, Duration connectTimeout, Duration idleTimeout, LongSupplier nanoClock,
-			ChatMetrics metrics) {
+	ConnectionGuard(int maxConnections, Duration connectTimeout, Duration idleTimeout, Duration sendTimeLimit,
+			LongSupplier nanoClock, ChatMetrics metrics) {
 		this.maxConnections = maxConnections;
 		this.connectTimeoutNanos = connectTimeout.toNanos();
 		this.idleTimeoutNanos = idleTimeout.toNanos();
+		this.sendTimeLimitMillis = sendTimeLimit.toMillis();
 		this.nanoClock = nanoClock;
 		this.metrics = metrics;
 		metrics.gaugeOpenConnections(this.open);
@@ -83,6 +90,20 @@ class ConnectionGuard {
 				close(connection.session, IDLE);
 			}
 		});
+	}
+
+	/**
+	 * A send to a client that does not read blocks a delivery thread until the container gives
+	 * up; make it give up after the send time limit (Tomcat's default is 20 s), so the stalled
+	 * connection is dropped and its queued messages freed soon.
+	 */
+	private void limitBlockingSends(WebSocketSession session) {
+		if (session instanceof NativeWebSocketSession nativeSession) {
+			Session container = nativeSession.getNativeSession(Session.class);
+			if (container != null) {
+				container.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, this.sendTimeLimitMillis);
+			}
+		}
 	}
 
 	private static void close(WebSocketSession session, CloseStatus status) {
@@ -129,6 +150,7 @@ class ConnectionGuard {
 			}
 			ConnectionGuard.this.tracked.put(session.getId(),
 					new Tracked(session, ConnectionGuard.this.nanoClock.getAsLong()));
+			limitBlockingSends(session);
 			super.afterConnectionEstablished(session);
 		}
 

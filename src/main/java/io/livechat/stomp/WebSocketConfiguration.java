@@ -35,7 +35,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final String SOCKJS_ENDPOINT = "/sockjs";
 
-	private static final int CHANNEL_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+	/** Inbound work is CPU-bound: one thread per core. */
+	private static final int INBOUND_THREADS = Math.max(2, CORES);
+
+	/**
+	 * Outbound threads may block on a client that does not read, until the send time limit; a few
+	 * more than the cores keep the others served meanwhile.
+	 */
+	private static final int OUTBOUND_THREADS = Math.max(8, 4 * CORES);
 
 	private final LiveChatProperties properties;
 
@@ -116,7 +125,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		// Bounded: under a flood, frames beyond the queue are refused instead of piling up.
-		ThreadPoolTaskExecutor executor = channelExecutor("chat-inbound-");
+		ThreadPoolTaskExecutor executor = channelExecutor("chat-inbound-", INBOUND_THREADS);
 		executor.setQueueCapacity(this.properties.limits().inboundQueue());
 		executor.setRejectedExecutionHandler((task, pool) -> {
 			this.metrics.rejected("inbound-queue-full");
@@ -129,7 +138,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
-		registration.executor(channelExecutor("chat-outbound-"));
+		registration.executor(channelExecutor("chat-outbound-", OUTBOUND_THREADS));
 		registration.interceptors(new DeliveryCounter(this.metrics));
 	}
 
@@ -141,11 +150,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	 * A pool for a client channel. Spring exposes it as a bean, which starts and stops it. It
 	 * replaces Boot's shared application executor, so chat traffic has threads of its own.
 	 */
-	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix) {
+	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix, int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix(threadNamePrefix);
-		executor.setCorePoolSize(CHANNEL_THREADS);
-		executor.setMaxPoolSize(CHANNEL_THREADS);
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
 		executor.setAllowCoreThreadTimeOut(true);
 		return executor;
 	}

@@ -50,7 +50,7 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	/** Received frames, in order: the destination and the parsed body. */
-	record Received(String destination, JsonNode body) {
+	record Received(String destination, JsonNode body, long receivedAtNanos) {
 
 		String type() {
 			return this.body.path("type").asString();
@@ -128,7 +128,7 @@ final class ChatClient implements AutoCloseable {
 			public void handleFrame(StompHeaders headers, Object payload) {
 				JsonNode body = json.readTree((byte[]) payload);
 				synchronized (ChatClient.this) {
-					ChatClient.this.received.add(new Received(destination, body));
+					ChatClient.this.received.add(new Received(destination, body, System.nanoTime()));
 				}
 			}
 		});

@@ -42,7 +42,25 @@ final class RawWebSocket implements Closeable {
 	 * {@code Origin}.
 	 */
 	static RawWebSocket open(int port, String path, String extraHeaders) throws IOException {
-		Socket socket = new Socket("127.0.0.1", port);
+		return open(new Socket("127.0.0.1", port), port, path, extraHeaders);
+	}
+
+	/**
+	 * A client that never reads: a tiny receive buffer, so the server's writes to it stall soon.
+	 */
+	static RawWebSocket connectStompNeverReading(int port) throws IOException {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(1024);
+		socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+		RawWebSocket ws = open(socket, port, "/ws", "");
+		ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n");
+		if (!ws.readText().startsWith("CONNECTED")) {
+			throw new IOException("Expected CONNECTED");
+		}
+		return ws;
+	}
+
+	private static RawWebSocket open(Socket socket, int port, String path, String extraHeaders) throws IOException {
 		socket.setSoTimeout((int) ChatClient.TIMEOUT.toMillis());
 		RawWebSocket ws = new RawWebSocket(socket);
 		byte[] nonce = new byte[16];
