@@ -9,6 +9,7 @@ import io.livechat.config.LiveChatProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.MessageChannel;
@@ -85,6 +86,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// a join is done before the send that follows it.
 		registry.setPreserveReceiveOrder(true);
 		registry.setErrorHandler(new StompErrorReporter(this.metrics));
+	}
+
+	/**
+	 * Start after and stop before the web server (its graceful shutdown runs at
+	 * {@code DEFAULT_PHASE - 1024}): on SIGTERM every STOMP session is closed with 1001 (going
+	 * away) while the server can still send that close frame, so clients reconnect at once.
+	 */
+	@Override
+	public Integer getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 512;
 	}
 
 	@Override

@@ -1,0 +1,127 @@
+package io.livechat.ops;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+
+/**
+ * The packaged application as its own process, started the way the Procfile starts it, for
+ * tests that stop it, kill it or watch it over time.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ServerProcess(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	static ServerProcess start(String... arguments) throws IOException {
+		String jar = System.getProperty("livechat.jar", "target/livechat.jar");
+		if (!new File(jar).isFile()) {
+			throw new IllegalStateException(jar + " is missing: these tests run after `package` (./mvnw verify)");
+		}
+		int port = freePort();
+		Path log = Files.createTempFile("livechat-server-", ".log");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", jar, "--server.port=" + port));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ServerProcess server = new ServerProcess(process, port, log);
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The server exited at start:\n" + server.log());
+			}
+			return server.isHealthy();
+		});
+		return server;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isHealthy() {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+						.timeout(Duration.ofSeconds(2))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	String get(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	/** SIGTERM, as a platform does before it replaces an instance. */
+	void terminate() {
+		this.process.destroy();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Waits for the process to end; its exit code, or null if it is still running. */
+	Integer awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+				? this.process.exitValue() : null;
+	}
+
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
