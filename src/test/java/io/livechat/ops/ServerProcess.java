@@ -16,10 +16,10 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 /**
- * The packaged application as its own process, started the way the Procfile starts it, for
- * tests that stop it, kill it or watch it over time.
+ * The packaged application as its own process, started with the Procfile's JVM options (as
+ * users run it), for tests that stop it, kill it or watch it over time.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -33,15 +33,17 @@ final class ServerProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServerProcess start(String... arguments) throws IOException {
+	public static ServerProcess start(String... arguments) throws IOException {
 		String jar = System.getProperty("livechat.jar", "target/livechat.jar");
 		if (!new File(jar).isFile()) {
 			throw new IllegalStateException(jar + " is missing: these tests run after `package` (./mvnw verify)");
 		}
 		int port = freePort();
 		Path log = Files.createTempFile("livechat-server-", ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar, "--server.port=" + port));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(procfileJvmOptions());
+		command.addAll(List.of("-jar", jar, "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServerProcess server = new ServerProcess(process, port, log);
@@ -54,11 +56,11 @@ final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
@@ -80,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	String get(String path) throws IOException, InterruptedException {
+	public String get(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString())
@@ -102,7 +104,7 @@ final class ServerProcess implements AutoCloseable {
 				? this.process.exitValue() : null;
 	}
 
-	String log() {
+	public String log() {
 		try {
 			return Files.readString(this.log);
 		}
@@ -116,6 +118,16 @@ final class ServerProcess implements AutoCloseable {
 		if (this.process.isAlive()) {
 			this.process.destroyForcibly().waitFor();
 		}
+	}
+
+	/** The options between {@code java} and {@code -jar} on the Procfile's web line. */
+	static List<String> procfileJvmOptions() throws IOException {
+		String web = Files.readAllLines(Path.of("Procfile")).stream()
+			.filter((line) -> line.startsWith("web:"))
+			.findFirst()
+			.orElseThrow();
+		List<String> words = List.of(web.substring(4).trim().split("\\s+"));
+		return words.subList(1, words.indexOf("-jar"));
 	}
 
 	private static int freePort() throws IOException {

@@ -146,6 +146,14 @@ final class RawWebSocket implements Closeable {
 		}
 	}
 
+	/** Hands every text frame to {@code consumer} until the connection ends. */
+	void readForever(java.util.function.Consumer<String> consumer) throws IOException {
+		this.socket.setSoTimeout(0);
+		while (true) {
+			consumer.accept(readText());
+		}
+	}
+
 	/**
 	 * Reads until the server closes the connection and returns the close code it sent, or
 	 * {@link #CLOSED_WITHOUT_CODE} if the socket ended without a close frame.
