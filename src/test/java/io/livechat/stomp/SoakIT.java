@@ -41,7 +41,7 @@ class SoakIT {
 
 	private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)");
 
-	private static final Pattern THREADS = Pattern.compile("jvm_threads_live_threads\\{[^}]*} (\\S+)");
+	private static final Pattern THREADS = Pattern.compile("jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)");
 
 	record Sample(int minute, long heapMb, long threads, long rssMb, long sent) {
 	}
@@ -139,7 +139,11 @@ class SoakIT {
 			.map((line) -> Long.parseLong(line.replaceAll("\\D", "")))
 			.findFirst()
 			.orElse(0L);
-		return new Sample(minute, (long) (sum(HEAP, metrics) / (1 << 20)), (long) sum(THREADS, metrics), rssKb >> 10, sent);
+		Sample sample = new Sample(minute, (long) (sum(HEAP, metrics) / (1 << 20)), (long) sum(THREADS, metrics),
+				rssKb >> 10, sent);
+		assertThat(sample.heapMb()).as("heap found in the metrics").isPositive();
+		assertThat(sample.threads()).as("threads found in the metrics").isPositive();
+		return sample;
 	}
 
 	private static double sum(Pattern pattern, String metrics) {
