@@ -39,9 +39,9 @@ class SoakIT {
 
 	private static final int MINUTES = Integer.getInteger("soak.minutes", 10);
 
-	private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)");
+	private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)");
 
-	private static final Pattern THREADS = Pattern.compile("jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)");
+	private static final Pattern THREADS = Pattern.compile("(?m)^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)");
 
 	record Sample(int minute, long heapMb, long threads, long rssMb, long sent) {
 	}
