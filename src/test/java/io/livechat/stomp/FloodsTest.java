@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
@@ -100,6 +101,7 @@ class FloodsTest extends EndToEndTest {
 		bystander.join("Bystander", "tech");
 		int flooders = 40;
 		int perFlooder = 100;
+		long pauseNanos = TimeUnit.MILLISECONDS.toNanos(30); // 33 a second each: six times the limit, for 3 s
 		List<ChatClient> clients = new ArrayList<>();
 		for (int i = 0; i < flooders; i++) {
 			ChatClient flooder = client();
@@ -118,10 +120,14 @@ class FloodsTest extends EndToEndTest {
 				done.add(pool.submit(() -> {
 					for (int n = 0; n < perFlooder; n++) {
 						flooder.say("tech", "flood " + n);
+						LockSupport.parkNanos(pauseNanos);
 					}
 				}));
 			}
 			roundTrips.measureUntil(() -> done.stream().allMatch(Future::isDone));
+			for (Future<?> future : done) {
+				future.get(); // a flooder that failed would make this flood smaller than meant
+			}
 		}
 		finally {
 			pool.shutdown();
