@@ -75,7 +75,8 @@ class InboundDestinationGuard implements ChannelInterceptor {
 		if (refusal == null) {
 			return message;
 		}
-		logger.warn("Refused {} to '{}' from session {}: {}", stomp.getCommand(), destination, sessionId, refusal);
+		logger.warn("Refused {} to '{}' from session {}: {}", stomp.getCommand(),
+				StompErrorReporter.printable(destination), sessionId, refusal);
 		this.metrics.rejected("destination");
 		sendErrorAndClose(sessionId, refusal);
 		return null;

@@ -20,6 +20,8 @@ class StompErrorReporter extends StompSubProtocolErrorHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(StompErrorReporter.class);
 
+	private static final int MAX_LOGGED = 120;
+
 	private final ChatMetrics metrics;
 
 	StompErrorReporter(ChatMetrics metrics) {
@@ -30,11 +32,27 @@ class StompErrorReporter extends StompSubProtocolErrorHandler {
 	public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable ex) {
 		String reason = isTooLarge(ex) ? "too-large" : "malformed";
 		this.metrics.rejected(reason);
-		logger.warn("Refused a client frame ({}): {}", reason, ex.getMessage());
+		logger.warn("Refused a client frame ({}): {}", reason, printable(ex.getMessage()));
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason.equals("too-large") ? "Frame too large" : "Malformed or unexpected frame");
 		error.setLeaveMutable(true);
 		return MessageBuilder.createMessage(new byte[0], error.getMessageHeaders());
+	}
+
+	/**
+	 * The reason as one short line: the message may quote what the client sent, which must not
+	 * forge log lines or fill the log.
+	 */
+	static String printable(String message) {
+		if (message == null) {
+			return "";
+		}
+		String line = message.codePoints()
+			.map((c) -> Character.isISOControl(c) ? '?' : c)
+			.limit(MAX_LOGGED)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+		return (message.length() > line.length()) ? line + "..." : line;
 	}
 
 	private static boolean isTooLarge(Throwable ex) {
