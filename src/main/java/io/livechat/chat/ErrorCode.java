@@ -7,7 +7,7 @@ public enum ErrorCode {
 
 	INVALID_USERNAME("invalid-username"), UNKNOWN_ROOM("unknown-room"), USERNAME_TAKEN("username-taken"),
 	NOT_JOINED("not-joined"), INVALID_MESSAGE("invalid-message"), MESSAGE_TOO_LONG("message-too-long"),
-	RATE_LIMITED("rate-limited"), BAD_REQUEST("bad-request");
+	RATE_LIMITED("rate-limited"), BAD_REQUEST("bad-request"), UNAVAILABLE("unavailable");
 
 	private final String code;
 

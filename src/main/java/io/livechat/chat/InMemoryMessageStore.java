@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the last {@value MessageStore#HISTORY_LIMIT} messages of each room in memory; they are
- * gone when the process ends.
+ * gone when the process ends ({@code livechat.store=memory}).
  */
 public class InMemoryMessageStore implements MessageStore {
 
@@ -24,6 +24,11 @@ public class InMemoryMessageStore implements MessageStore {
 	@Override
 	public History after(String roomId, long afterId, int limit) {
 		return log(roomId).after(afterId, limit);
+	}
+
+	@Override
+	public History before(String roomId, long beforeId, int limit) {
+		return log(roomId).before(beforeId, limit);
 	}
 
 	private RoomLog log(String roomId) {
@@ -59,6 +64,20 @@ public class InMemoryMessageStore implements MessageStore {
 			Collections.reverse(window);
 			boolean truncated = (this.lastId - from) > window.size();
 			return new History(List.copyOf(window), truncated);
+		}
+
+		synchronized History before(long beforeId, int limit) {
+			List<ChatMessage> window = new ArrayList<>();
+			var newestFirst = this.kept.descendingIterator();
+			while (newestFirst.hasNext() && window.size() < limit) {
+				ChatMessage message = newestFirst.next();
+				if (message.id() < beforeId) {
+					window.add(message);
+				}
+			}
+			Collections.reverse(window);
+			long oldestShown = window.isEmpty() ? Math.min(beforeId, this.lastId + 1) : window.get(0).id();
+			return new History(List.copyOf(window), oldestShown > 1);
 		}
 
 	}

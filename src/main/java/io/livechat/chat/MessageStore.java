@@ -1,7 +1,9 @@
 package io.livechat.chat;
 
 /**
- * Keeps each room's messages and hands out their ids. Implementations are thread-safe.
+ * Keeps each room's messages and hands out their ids. Implementations are thread-safe, and
+ * throw a {@link ChatException} with {@link ErrorCode#UNAVAILABLE} when their storage cannot be
+ * reached; a message that could not be stored gets no id.
  */
 public interface MessageStore {
 
@@ -19,5 +21,11 @@ public interface MessageStore {
 	 * store does) is taken as 0.
 	 */
 	History after(String roomId, long afterId, int limit);
+
+	/**
+	 * An older page: the newest {@code limit} messages with an id below {@code beforeId}, oldest
+	 * first; {@code truncated} says whether still older ones exist.
+	 */
+	History before(String roomId, long beforeId, int limit);
 
 }

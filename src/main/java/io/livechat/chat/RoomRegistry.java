@@ -59,7 +59,7 @@ public class RoomRegistry {
 		synchronized (connection) {
 			if (connection.isMember(roomId, name, clientId)) {
 				synchronized (room) {
-					sendJoined(connectionId, room, room.nameOf(name.key()), since);
+					sendJoined(connectionId, room, room.nameOf(name.key()), history(room, since));
 				}
 				return;
 			}
@@ -71,13 +71,15 @@ public class RoomRegistry {
 			leaveCurrentRoom(connectionId, connection);
 			boolean newcomer;
 			synchronized (room) {
+				// read first: if the history cannot be read, the join fails and nothing has changed
+				History history = history(room, since);
 				ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
 				if (admission == null) {
 					throw nameTaken(name, room);
 				}
 				connection.enter(roomId, name, clientId);
 				newcomer = admission.newcomer();
-				sendJoined(connectionId, room, admission.name(), since);
+				sendJoined(connectionId, room, admission.name(), history);
 				if (newcomer) {
 					this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
 					this.events.toRoom(roomId, new UsersEvent(roomId, room.userNames()));
@@ -159,8 +161,11 @@ public class RoomRegistry {
 		return this.connections.size();
 	}
 
-	private void sendJoined(String connectionId, ChatRoom room, String name, Long since) {
-		History history = this.store.after(room.id(), (since != null) ? since : 0, MessageStore.HISTORY_LIMIT);
+	private History history(ChatRoom room, Long since) {
+		return this.store.after(room.id(), (since != null) ? since : 0, MessageStore.HISTORY_LIMIT);
+	}
+
+	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {
 		this.events.toConnection(connectionId,
 				new JoinedEvent(room.id(), name, history.messages(), room.userNames(), history.truncated()));
 	}

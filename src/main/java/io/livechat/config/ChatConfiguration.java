@@ -3,7 +3,6 @@ package io.livechat.config;
 import java.time.Clock;
 
 import io.livechat.chat.ChatEvents;
-import io.livechat.chat.InMemoryMessageStore;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.RoomRegistry;
 
@@ -11,15 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The chat domain: the rooms and where their messages are kept.
+ * The chat domain: the rooms, with the {@link MessageStore} that {@code persistence} provides.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
-
-	@Bean
-	MessageStore messageStore() {
-		return new InMemoryMessageStore();
-	}
 
 	@Bean
 	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, ChatEvents events) {

@@ -18,10 +18,36 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOrigins origin patterns (besides the page's own origin) allowed to open the
  * WebSocket and SockJS endpoints and to call {@code /api}; a handshake from any other origin is
  * refused
+ * @param store where messages are kept: {@code jdbc} (the database of {@code spring.datasource},
+ * an embedded H2 file by default) or {@code memory} (the last 50 per room, lost on restart)
+ * @param history how long stored messages are kept
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
-		@DefaultValue Limits limits, @DefaultValue("http://localhost:[*]") List<String> allowedOrigins) {
+		@DefaultValue Limits limits, @DefaultValue("http://localhost:[*]") List<String> allowedOrigins,
+		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history) {
+
+	public enum Store {
+
+		JDBC, MEMORY
+
+	}
+
+	/**
+	 * @param retention messages older than this are deleted
+	 * @param maxPerRoom at most this many of a room's newest messages are kept
+	 * @param pruneInterval how often the two rules above are applied
+	 */
+	public record HistoryRetention(@DefaultValue("30d") Duration retention, @DefaultValue("10000") int maxPerRoom,
+			@DefaultValue("1h") Duration pruneInterval) {
+
+		public HistoryRetention {
+			if (maxPerRoom < 50) {
+				throw new IllegalArgumentException("livechat.history.max-per-room must keep at least a join's 50 messages");
+			}
+		}
+
+	}
 
 	public static final List<Room> DEFAULT_ROOMS = List.of(new Room("general", "General"), new Room("tech", "Tech"),
 			new Room("random", "Random"));

@@ -290,6 +290,67 @@ class RoomRegistryTest {
 	}
 
 	@Nested
+	class WhenTheStoreIsUnavailable {
+
+		private final UnavailableStore store = new UnavailableStore();
+
+		private final RoomRegistry failing = new RoomRegistry(List.of(new Room("general", "General")), this.store,
+				events, Clock.systemUTC());
+
+		@Test
+		void aJoinFailsWithoutChangingAnything() {
+			this.failing.connect("c1");
+			this.store.down = true;
+
+			assertThatThrownBy(() -> this.failing.join("c1", "Alex", ALEX_CLIENT, "general", null))
+				.isInstanceOfSatisfying(ChatException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+			assertThat(this.failing.users("general")).isEmpty();
+			assertThat(events.toRoom("general")).isEmpty();
+		}
+
+		@Test
+		void aMessageThatCannotBeStoredIsNotBroadcastAndSendingWorksAgainLater() {
+			this.failing.connect("c1");
+			this.failing.join("c1", "Alex", ALEX_CLIENT, "general", null);
+			events.clear();
+			this.store.down = true;
+
+			assertThatThrownBy(() -> this.failing.send("c1", "general", "lost?")).isInstanceOf(ChatException.class);
+			assertThat(events.toRoom("general")).isEmpty();
+
+			this.store.down = false;
+			assertThat(this.failing.send("c1", "general", "stored").id()).isEqualTo(1);
+			assertThat(events.toRoom("general")).hasSize(1);
+		}
+
+	}
+
+	/** An in-memory store that can be switched off, as a database outage would. */
+	static final class UnavailableStore extends InMemoryMessageStore {
+
+		volatile boolean down;
+
+		@Override
+		public ChatMessage append(String roomId, String username, String text, long timestamp) {
+			check();
+			return super.append(roomId, username, text, timestamp);
+		}
+
+		@Override
+		public History after(String roomId, long afterId, int limit) {
+			check();
+			return super.after(roomId, afterId, limit);
+		}
+
+		private void check() {
+			if (this.down) {
+				throw new ChatException(ErrorCode.UNAVAILABLE, "down");
+			}
+		}
+
+	}
+
+	@Nested
 	class UnderConcurrency {
 
 		@Test

@@ -1,4 +1,4 @@
-package io.livechat.ops;
+package io.livechat.stomp;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +34,11 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	public static ServerProcess start(String... arguments) throws IOException {
+		return start(Files.createTempDirectory("livechat-data-"), arguments);
+	}
+
+	/** Starts the server with its embedded database in {@code dataDir}. */
+	public static ServerProcess start(Path dataDir, String... arguments) throws IOException {
 		String jar = System.getProperty("livechat.jar", "target/livechat.jar");
 		if (!new File(jar).isFile()) {
 			throw new IllegalStateException(jar + " is missing: these tests run after `package` (./mvnw verify)");
@@ -43,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(procfileJvmOptions());
-		command.addAll(List.of("-jar", jar, "--server.port=" + port));
+		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--livechat.data-dir=" + dataDir));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServerProcess server = new ServerProcess(process, port, log);
@@ -87,6 +92,11 @@ public final class ServerProcess implements AutoCloseable {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
+	}
+
+	/** SIGKILL: the process dies at once, mid-write if it was writing. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
 	}
 
 	/** SIGTERM, as a platform does before it replaces an instance. */

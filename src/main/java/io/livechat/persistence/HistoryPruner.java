@@ -1,0 +1,89 @@
+package io.livechat.persistence;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+
+import io.livechat.chat.Room;
+import io.livechat.config.LiveChatProperties;
+import io.livechat.config.LiveChatProperties.HistoryRetention;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Deletes messages past {@code livechat.history.retention} and beyond
+ * {@code livechat.history.max-per-room}, every {@code livechat.history.prune-interval}.
+ */
+class HistoryPruner implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(HistoryPruner.class);
+
+	private final JdbcClient jdbc;
+
+	private final JdbcMessageStore store;
+
+	private final LiveChatProperties properties;
+
+	private final TaskScheduler scheduler;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private volatile ScheduledFuture<?> pruning;
+
+	HistoryPruner(JdbcClient jdbc, JdbcMessageStore store, LiveChatProperties properties, TaskScheduler scheduler) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.properties = properties;
+		this.scheduler = scheduler;
+	}
+
+	/** Applies both rules to every room now; returns how many messages were deleted. */
+	int prune() {
+		HistoryRetention history = this.properties.history();
+		long cutoff = this.clock.millis() - history.retention().toMillis();
+		int deleted = 0;
+		try {
+			for (Room room : this.properties.rooms()) {
+				deleted += this.jdbc.sql("DELETE FROM messages WHERE room = ? AND created_at < ?")
+					.params(room.id(), cutoff)
+					.update();
+				this.store.forgetOlderThan(room.id(), cutoff);
+				deleted += this.jdbc.sql("""
+						DELETE FROM messages WHERE room = ?
+						AND id <= (SELECT MAX(id) FROM messages WHERE room = ?) - ?
+						""").params(room.id(), room.id(), history.maxPerRoom()).update();
+			}
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not prune the history: {}", ex.getMostSpecificCause().getMessage());
+		}
+		if (deleted > 0) {
+			logger.info("Pruned {} messages", deleted);
+		}
+		return deleted;
+	}
+
+	@Override
+	public void start() {
+		this.pruning = this.scheduler.scheduleWithFixedDelay(this::prune, this.properties.history().pruneInterval());
+	}
+
+	@Override
+	public void stop() {
+		ScheduledFuture<?> pruning = this.pruning;
+		if (pruning != null) {
+			pruning.cancel(false);
+		}
+		this.pruning = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.pruning != null;
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.livechat.persistence;
+
+import java.util.stream.LongStream;
+
+import io.livechat.chat.ChatException;
+import io.livechat.chat.ChatMessage;
+import io.livechat.chat.ErrorCode;
+import io.livechat.chat.History;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the JDBC store promises, held against each database it runs on.
+ */
+abstract class MessageStoreContract {
+
+	TestDatabase database;
+
+	JdbcMessageStore store;
+
+	abstract TestDatabase database() throws Exception;
+
+	@BeforeEach
+	void openStore() throws Exception {
+		this.database = database();
+		this.store = new JdbcMessageStore(this.database.jdbc());
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void numbersEachRoomFromOneAndStoresEverything() {
+		assertThat(this.store.append("general", "Alex", "a", 1).id()).isEqualTo(1);
+		assertThat(this.store.append("general", "Sam", "b", 2).id()).isEqualTo(2);
+		assertThat(this.store.append("tech", "Alex", "c", 3).id()).isEqualTo(1);
+
+		assertThat(this.database.jdbc().sql("SELECT COUNT(*) FROM messages").query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void aNewStoreOnTheSameDatabaseContinuesTheSequenceAndKnowsTheHistory() {
+		append("general", 70);
+
+		JdbcMessageStore restarted = new JdbcMessageStore(this.database.jdbc());
+
+		assertThat(restarted.append("general", "Alex", "after restart", 100).id()).isEqualTo(71);
+		History history = restarted.after("general", 0, 50);
+		assertThat(history.messages()).extracting(ChatMessage::id)
+			.containsExactlyElementsOf(LongStream.rangeClosed(22, 71).boxed().toList());
+		assertThat(history.truncated()).isTrue();
+	}
+
+	@Test
+	void keepsEveryFieldAsGiven() {
+		String text = "Zoë says <b>hi</b> 😀 \"quoted\" 'single' \\ back";
+		this.store.append("random", "Zoë", text, 1_732_900_000_123L);
+
+		JdbcMessageStore restarted = new JdbcMessageStore(this.database.jdbc());
+
+		assertThat(restarted.after("random", 0, 50).messages())
+			.containsExactly(new ChatMessage(1, "random", "Zoë", text, 1_732_900_000_123L));
+	}
+
+	@Test
+	void aClientThatMissedMoreThanTheCacheIsServedFromTheDatabase() {
+		append("general", 120);
+
+		History history = this.store.after("general", 10, 100);
+
+		assertThat(history.messages()).extracting(ChatMessage::id)
+			.containsExactlyElementsOf(LongStream.rangeClosed(21, 120).boxed().toList());
+		assertThat(history.truncated()).isTrue();
+		assertThat(this.store.after("general", 115, 50).messages()).extracting(ChatMessage::id)
+			.containsExactly(116L, 117L, 118L, 119L, 120L);
+	}
+
+	@Test
+	void pagesBackToTheBeginning() {
+		append("tech", 120);
+
+		History newest = this.store.before("tech", Long.MAX_VALUE, 50);
+		History middle = this.store.before("tech", newest.messages().get(0).id(), 50);
+		History first = this.store.before("tech", middle.messages().get(0).id(), 50);
+
+		assertThat(newest.messages()).extracting(ChatMessage::id).startsWith(71L).endsWith(120L);
+		assertThat(middle.messages()).extracting(ChatMessage::id).startsWith(21L).endsWith(70L);
+		assertThat(first.messages()).extracting(ChatMessage::id)
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+		assertThat(newest.truncated()).isTrue();
+		assertThat(middle.truncated()).isTrue();
+		assertThat(first.truncated()).isFalse();
+		assertThat(this.store.before("tech", 1, 50).messages()).isEmpty();
+	}
+
+	@Test
+	void whileTheDatabaseIsDownNothingIsStoredOrNumberedAndItRecovers() {
+		append("general", 3);
+		this.database.goDown();
+
+		assertThatThrownBy(() -> this.store.append("general", "Alex", "lost?", 10))
+			.isInstanceOfSatisfying(ChatException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+		assertThatThrownBy(() -> new JdbcMessageStore(this.database.jdbc()).after("tech", 0, 50))
+			.isInstanceOf(ChatException.class);
+
+		this.database.comeBack();
+		assertThat(this.store.append("general", "Alex", "back", 11).id()).isEqualTo(4);
+		assertThat(this.store.after("general", 0, 50).messages()).extracting(ChatMessage::text)
+			.containsExactly("m1", "m2", "m3", "back");
+	}
+
+	@Test
+	void prunesByAgeAndByCountPerRoom() {
+		for (int i = 1; i <= 30; i++) {
+			this.store.append("general", "Alex", "m" + i, (i <= 10) ? 1_000 : System.currentTimeMillis());
+		}
+		var properties = new io.livechat.config.LiveChatProperties(null, null, null, null, null,
+				new io.livechat.config.LiveChatProperties.HistoryRetention(java.time.Duration.ofDays(30), 50,
+						java.time.Duration.ofHours(1)));
+		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
+
+		assertThat(pruner.prune()).isEqualTo(10);
+		assertThat(this.store.after("general", 0, 50).messages()).extracting(ChatMessage::id).startsWith(11L);
+		assertThat(new JdbcMessageStore(this.database.jdbc()).after("general", 0, 50).messages()).hasSize(20);
+	}
+
+	private void append(String room, int count) {
+		for (int i = 1; i <= count; i++) {
+			this.store.append(room, "Alex", "m" + i, i);
+		}
+	}
+
+}
