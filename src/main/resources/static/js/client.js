@@ -11,6 +11,7 @@ const JOIN_ERRORS = {
   'unknown-room': (room) => `There is no room called "${room}".`,
   'bad-request': () => 'The chat could not understand this page. Please reload it.',
   'rate-limited': () => 'Too many joins in a short time. Wait a moment, then try again.',
+  unavailable: () => 'The chat cannot load its history right now. Please try again in a moment.',
 };
 
 const NOTICES = {
@@ -18,6 +19,7 @@ const NOTICES = {
   'message-too-long': 'That message is too long (1000 characters at most).',
   'invalid-message': 'A message cannot be empty.',
   'not-joined': 'You are not in this room any more. Reconnecting...',
+  unavailable: 'Messages cannot be stored right now, so that one was not sent. Please try again in a moment.',
 };
 
 async function main() {
@@ -37,6 +39,8 @@ async function main() {
   let freshJoin = true;
   let joining = true;
   let sentText = null;
+  // scrolling back: the oldest id shown, whether older ones exist, and a fetch in flight
+  const older = { oldestId: null, hasMore: false, loading: false };
 
   const typers = new TypingTracker((names) => view.showTyping(names));
   const connection = new ChatConnection({
@@ -51,8 +55,14 @@ async function main() {
       if (event.type === 'joined') {
         joining = false;
         me = event.username;
-        if (freshJoin) view.clearMessages();
-        if (event.truncated) view.addSystem(freshJoin ? 'Earlier messages are not shown.' : 'Some messages you missed are not shown.');
+        if (freshJoin) {
+          view.clearMessages();
+          older.oldestId = event.history[0]?.id ?? null;
+          older.hasMore = event.history.length > 0 && event.history[0].id > 1;
+          if (!older.hasMore) view.showHistoryStart(roomName(room));
+        } else if (event.truncated) {
+          view.addSystem('Some messages you missed are not shown.');
+        }
         view.addMessages(event.history, me);
         event.history.forEach((m) => connection.seen(m.id));
         view.renderUsers(event.users, me);
@@ -62,7 +72,7 @@ async function main() {
         if (joining && JOIN_ERRORS[event.code]) {
           view.showFatal(JOIN_ERRORS[event.code](room));
         } else {
-          if (event.code === 'rate-limited' && sentText) view.restoreDraft(sentText);
+          if ((event.code === 'rate-limited' || event.code === 'unavailable') && sentText) view.restoreDraft(sentText);
           view.showNotice(NOTICES[event.code] ?? event.message);
         }
       }
@@ -95,6 +105,7 @@ async function main() {
     room = target;
     freshJoin = true;
     joining = true;
+    Object.assign(older, { oldestId: null, hasMore: false, loading: false });
     typers.clear();
     view.clearMessages();
     view.renderRooms(roomList, room);
@@ -102,7 +113,31 @@ async function main() {
     connection.switchRoom(room);
   };
 
+  const roomName = (id) => roomList.find((r) => r.id === id)?.name ?? id;
+
+  const loadOlder = async () => {
+    if (older.loading || !older.hasMore || older.oldestId === null) return;
+    older.loading = true;
+    const forRoom = room;
+    view.showLoadingOlder(true);
+    try {
+      const page = await fetchOlder(forRoom, older.oldestId);
+      if (forRoom !== room) return; // switched rooms meanwhile
+      view.showLoadingOlder(false);
+      view.prependMessages(page.messages, me);
+      if (page.messages.length > 0) older.oldestId = page.messages[0].id;
+      older.hasMore = page.hasMore && page.messages.length > 0;
+      if (!older.hasMore) view.showHistoryStart(roomName(room));
+    } catch {
+      view.showLoadingOlder(false);
+      view.showNotice('Earlier messages could not be loaded. Scroll up to try again.');
+    } finally {
+      older.loading = false;
+    }
+  };
+
   view.renderRooms(roomList, room);
+  view.bindNearTop(loadOlder);
   view.bindRoomSelect((target) => switchRoom(target, { push: true }));
   view.bindInput((value) => (value.trim() ? notifier.typed() : notifier.stop()));
   view.bindSend((text) => {
@@ -117,6 +152,12 @@ async function main() {
   });
   history.replaceState({ room }, '', location.href);
   connection.start(room);
+}
+
+async function fetchOlder(room, beforeId) {
+  const response = await fetch(`/api/rooms/${encodeURIComponent(room)}/messages?before=${beforeId}&limit=50`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
 }
 
 async function fetchRooms() {

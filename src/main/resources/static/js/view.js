@@ -1,6 +1,7 @@
 // The chat page's DOM: the only module that touches it. User text goes in through textContent only.
 
 const NEAR_BOTTOM_PX = 100;
+const NEAR_TOP_PX = 80;
 
 export class ChatView {
   constructor(doc = document) {
@@ -36,6 +37,7 @@ export class ChatView {
     this.noticeTimer = null;
     this.el.messages.addEventListener('scroll', () => {
       if (this.isNearBottom()) this.el.pill.hidden = true;
+      if (this.el.messages.scrollTop < NEAR_TOP_PX) this.onNearTop?.();
     });
     this.el.pill.addEventListener('click', () => this.scrollToBottom());
     this.el.toggleRooms.addEventListener('click', () => this.togglePanel('rooms-open'));
@@ -70,6 +72,11 @@ export class ChatView {
 
   bindInput(handler) {
     this.el.input.addEventListener('input', () => handler(this.el.input.value));
+  }
+
+  /** @param {()=>void} handler called when the reader scrolls to the top of the list */
+  bindNearTop(handler) {
+    this.onNearTop = handler;
   }
 
   /** @param {(roomId:string)=>void} handler */
@@ -139,6 +146,51 @@ export class ChatView {
       added = true;
     }
     if (added) this.afterAppend(stick || messages.some((m) => m.username === me));
+  }
+
+  /**
+   * Adds older messages above the ones shown, keeping what the reader is looking at in place.
+   * @param {import('./destinations.js').ChatMessage[]} messages
+   */
+  prependMessages(messages, me) {
+    const list = this.el.messages;
+    const before = list.scrollHeight;
+    const top = list.scrollTop;
+    const fresh = messages.filter((m) => !this.messageIds.has(m.id));
+    const items = fresh.map((m) => this.messageElement(m, me));
+    fresh.forEach((m) => this.messageIds.add(m.id));
+    const marker = list.querySelector('.history-start, .history-loading');
+    list.insertBefore(this.fragment(items), marker ? marker.nextSibling : list.firstChild);
+    list.scrollTop = top + (list.scrollHeight - before);
+  }
+
+  /** Says that the room's first message is shown. */
+  showHistoryStart(roomName) {
+    this.el.messages.querySelector('.history-loading')?.remove();
+    if (this.el.messages.querySelector('.history-start')) return;
+    const item = this.templates.system.content.firstElementChild.cloneNode(true);
+    item.classList.add('history-start');
+    item.querySelector('.system-text').textContent = `This is the beginning of #${roomName}.`;
+    this.el.messages.prepend(item);
+  }
+
+  showLoadingOlder(loading) {
+    const existing = this.el.messages.querySelector('.history-loading');
+    if (!loading) {
+      existing?.remove();
+      return;
+    }
+    if (existing) return;
+    const item = this.templates.system.content.firstElementChild.cloneNode(true);
+    item.classList.add('history-loading');
+    item.querySelector('.system-text').textContent = 'Loading earlier messages...';
+    this.el.messages.prepend(item);
+  }
+
+  fragment(items) {
+    const fragment = this.doc.createDocumentFragment();
+    fragment.append(...items);
+    return fragment;
   }
 
   addSystem(text, timestamp) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
+import io.livechat.chat.MessageStore;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomSummary;
 import org.awaitility.Awaitility;
@@ -48,6 +49,9 @@ class ChatPagesBrowserIT {
 
 	@Autowired
 	OpenSessions sessions;
+
+	@Autowired
+	MessageStore store;
 
 	private final List<Browser> browsers = new ArrayList<>();
 
@@ -148,6 +152,35 @@ class ChatPagesBrowserIT {
 		Object sockJsRequests = behindProxy.driver().executeScript(
 				"return performance.getEntriesByType('resource').filter(e => e.name.includes('/sockjs/')).length");
 		assertThat((Long) sockJsRequests).isPositive();
+	}
+
+	@Test
+	void scrollingToTheTopLoadsEarlierPagesInPlaceUntilTheBeginning() {
+		for (int i = 1; i <= 130; i++) {
+			this.store.append("tech", "Archivist", "archived " + i, System.currentTimeMillis());
+		}
+		Browser reader = browser().joinChat("Reader", "tech");
+		reader.waitUntil((d) -> reader.messages().contains("theirs Archivist: archived 130"));
+		assertThat(reader.messages()).hasSize(50);
+
+		for (int page = 0; page < 10 && reader.findAll(".history-start").isEmpty(); page++) {
+			int shown = reader.messages().size();
+			String firstId = reader.find("#messages .message").getDomAttribute("data-id");
+			reader.driver().executeScript("document.getElementById('messages').scrollTop = 0");
+			reader.waitUntil((d) -> reader.messages().size() > shown || !reader.findAll(".history-start").isEmpty());
+			// the message that was on top is still in view, not scrolled away by what came above it
+			Object top = reader.driver().executeScript("return document.querySelector(\"#messages .message[data-id='"
+					+ firstId + "']\").getBoundingClientRect().top - document.getElementById('messages').getBoundingClientRect().top");
+			assertThat(((Number) top).doubleValue()).isBetween(-5.0, 150.0);
+		}
+
+		reader.waitUntil((d) -> !reader.findAll(".history-start").isEmpty());
+		assertThat(reader.find(".history-start").getText()).contains("This is the beginning of #Tech.");
+		List<Long> ids = reader.messageIds();
+		assertThat(ids).isSorted().doesNotHaveDuplicates();
+		assertThat(ids.get(0)).isEqualTo(1);
+		assertThat(reader.messages()).containsSubsequence("theirs Archivist: archived 1", "theirs Archivist: archived 2",
+				"theirs Archivist: archived 129", "theirs Archivist: archived 130");
 	}
 
 	@Test
