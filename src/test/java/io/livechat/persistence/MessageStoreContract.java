@@ -1,11 +1,14 @@
 package io.livechat.persistence;
 
+import java.time.Duration;
 import java.util.stream.LongStream;
 
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.ErrorCode;
 import io.livechat.chat.History;
+import io.livechat.config.LiveChatProperties;
+import io.livechat.config.LiveChatProperties.HistoryRetention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,9 +123,8 @@ abstract class MessageStoreContract {
 		for (int i = 1; i <= 30; i++) {
 			this.store.append("general", "Alex", "m" + i, (i <= 10) ? 1_000 : System.currentTimeMillis());
 		}
-		var properties = new io.livechat.config.LiveChatProperties(null, null, null, null, null,
-				new io.livechat.config.LiveChatProperties.HistoryRetention(java.time.Duration.ofDays(30), 50,
-						java.time.Duration.ofHours(1)));
+		var properties = new LiveChatProperties(null, null, null, null, null,
+				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)));
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
 		assertThat(pruner.prune()).isEqualTo(10);
