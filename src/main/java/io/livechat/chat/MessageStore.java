@@ -16,6 +16,24 @@ public interface MessageStore {
 	ChatMessage append(String roomId, String username, String text, long timestamp);
 
 	/**
+	 * Stores a message as {@link #append(String, String, String, long)} does, then reports to
+	 * {@code then}: an implementation may do that later, from another thread (for instance after
+	 * a commit shared with other messages), but always in id order within a room. This default
+	 * stores and reports at once.
+	 */
+	default void append(String roomId, String username, String text, long timestamp, Appended then) {
+		ChatMessage message;
+		try {
+			message = append(roomId, username, text, timestamp);
+		}
+		catch (ChatException ex) {
+			then.failed(ex);
+			return;
+		}
+		then.stored(message);
+	}
+
+	/**
 	 * The newest {@code limit} kept messages with an id greater than {@code afterId}, oldest
 	 * first. An {@code afterId} beyond the newest id (a client that remembers more than this
 	 * store does) is taken as 0.

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Concurrency: each connection's state is guarded by its own monitor, each room's by the
  * room's; a connection's monitor may be taken before a room's, never the other way round. Room
  * events are handed to {@link ChatEvents} under the room's monitor, so every subscriber sees
- * them in one order, and message ids in that order. Disconnects are idempotent.
+ * them in one order. A message is broadcast only once the store has it, and the store reports
+ * stored messages in id order, so message ids arrive in order too. Disconnects are idempotent.
  */
 public class RoomRegistry {
 
@@ -71,7 +72,9 @@ public class RoomRegistry {
 			leaveCurrentRoom(connectionId, connection);
 			boolean newcomer;
 			synchronized (room) {
-				// read first: if the history cannot be read, the join fails and nothing has changed
+				// Read before admitting: if the history cannot be read, the join fails before anyone
+				// is told of it. (Read under this lock, so every message published before the reply is
+				// in its history, and a client may start afresh from it.)
 				History history = history(room, since);
 				ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
 				if (admission == null) {
@@ -101,7 +104,12 @@ public class RoomRegistry {
 		}
 	}
 
-	public ChatMessage send(String connectionId, String roomId, String rawText) {
+	/**
+	 * Stores a message and, once it is stored, broadcasts it to the room; if it cannot be
+	 * stored, the sender gets an error event and nothing is broadcast. Either may happen after
+	 * this returns (the store may wait to commit several messages at once).
+	 */
+	public void send(String connectionId, String roomId, String rawText) {
 		Connection connection = joinedConnection(connectionId, roomId);
 		String text = MessageText.parse(rawText);
 		ChatRoom room = room(roomId);
@@ -110,9 +118,19 @@ public class RoomRegistry {
 				throw notJoined(roomId);
 			}
 			synchronized (room) {
-				ChatMessage message = this.store.append(roomId, room.nameOf(connection.nameKey), text, now());
-				this.events.toRoom(roomId, message);
-				return message;
+				this.store.append(roomId, room.nameOf(connection.nameKey), text, now(), new Appended() {
+					@Override
+					public void stored(ChatMessage message) {
+						synchronized (room) {
+							RoomRegistry.this.events.toRoom(roomId, message);
+						}
+					}
+
+					@Override
+					public void failed(ChatException reason) {
+						RoomRegistry.this.events.toConnection(connectionId, reason.toEvent());
+					}
+				});
 			}
 		}
 	}

@@ -4,10 +4,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.ErrorCode;
@@ -17,41 +27,162 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps messages in a relational database (H2 embedded by default, PostgreSQL in production).
- * A message is committed before {@link #append} returns, so anything broadcast afterwards
- * survives a crash. Each room's newest {@value MessageStore#HISTORY_LIMIT} messages and its last
- * id are also kept in memory, loaded on the room's first use, so joins and reconnects do not
+ * <p>
+ * Group commit: messages wait in a bounded queue for one writer thread, which inserts all that
+ * have arrived in one transaction, gives them their ids in queue order, and only after the
+ * commit reports them (in that order) as stored, so that nothing is broadcast before it is
+ * durable, concurrent senders share commits, and ids within a room stay consecutive (a failed
+ * batch assigns none). Each room's newest {@value MessageStore#HISTORY_LIMIT} messages and its
+ * last id are also kept in memory, loaded on the room's first use, so joins and reconnects do not
  * query the database.
  */
-public class JdbcMessageStore implements MessageStore {
+public class JdbcMessageStore implements MessageStore, AutoCloseable {
+
+	/** Messages waiting for the writer; past this many, a send is refused as unavailable. */
+	static final int MAX_PENDING = 10_000;
+
+	/** The most messages in one transaction. */
+	static final int MAX_BATCH = 512;
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcMessageStore.class);
 
 	private static final RowMapper<ChatMessage> MESSAGE = (row, n) -> new ChatMessage(row.getLong("id"),
 			row.getString("room"), row.getString("username"), row.getString("text"), row.getLong("created_at"));
 
+	private static final String INSERT = "INSERT INTO messages (room, id, username, text, created_at) VALUES (?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final TransactionTemplate transaction;
 
 	private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
 
-	public JdbcMessageStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
+
+	private final Thread writer;
+
+	private volatile boolean closing;
+
+	public JdbcMessageStore(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.batch = new JdbcTemplate(dataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.writer = new Thread(this::write, "livechat-message-writer");
+		this.writer.setDaemon(true);
+		this.writer.start();
 	}
 
 	@Override
+	public void append(String roomId, String username, String text, long timestamp, Appended then) {
+		if (this.closing || !this.pending.offer(new Pending(roomId, username, text, timestamp, then))) {
+			then.failed(unavailable());
+		}
+	}
+
+	/** Stores one message and waits for its commit. */
+	@Override
 	public ChatMessage append(String roomId, String username, String text, long timestamp) {
+		CompletableFuture<ChatMessage> stored = new CompletableFuture<>();
+		append(roomId, username, text, timestamp, new Appended() {
+			@Override
+			public void stored(ChatMessage message) {
+				stored.complete(message);
+			}
+
+			@Override
+			public void failed(ChatException reason) {
+				stored.completeExceptionally(reason);
+			}
+		});
+		try {
+			return stored.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof ChatException reason) ? reason : ex;
+		}
+	}
+
+	/** Stops taking messages, commits those still waiting, and stops the writer. */
+	@Override
+	public void close() throws InterruptedException {
+		this.closing = true;
+		this.writer.interrupt();
+		this.writer.join(TimeUnit.SECONDS.toMillis(10));
+	}
+
+	private void write() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (!this.closing || !this.pending.isEmpty()) {
+			try {
+				Pending first = this.closing ? this.pending.poll() : this.pending.take();
+				if (first == null) {
+					break;
+				}
+				batch.add(first);
+			}
+			catch (InterruptedException ex) {
+				continue; // closing: commit what is still waiting, then stop
+			}
+			this.pending.drainTo(batch, MAX_BATCH - 1);
+			commit(batch);
+			batch.clear();
+		}
+	}
+
+	/** Inserts a batch in one transaction, then reports each message, in order. */
+	private void commit(List<Pending> batch) {
+		List<ChatMessage> messages;
+		try {
+			Map<String, Long> nextIds = new HashMap<>();
+			messages = new ArrayList<>(batch.size());
+			for (Pending message : batch) {
+				long id = nextIds.computeIfAbsent(message.roomId, (room) -> lastId(room)) + 1;
+				nextIds.put(message.roomId, id);
+				messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
+			}
+			guarded(() -> this.transaction.execute((status) -> this.batch.batchUpdate(INSERT, messages, MAX_BATCH,
+					(statement, message) -> {
+						statement.setString(1, message.room());
+						statement.setLong(2, message.id());
+						statement.setString(3, message.username());
+						statement.setString(4, message.text());
+						statement.setLong(5, message.timestamp());
+					})));
+		}
+		catch (ChatException ex) {
+			batch.forEach((message) -> message.then.failed(ex));
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			ChatMessage message = messages.get(i);
+			RoomLog log = this.logs.get(message.room());
+			synchronized (log) {
+				log.add(message);
+			}
+			try {
+				batch.get(i).then.stored(message);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not deliver stored message {} of #{}", message.id(), message.room(), ex);
+			}
+		}
+	}
+
+	private long lastId(String roomId) {
 		RoomLog log = log(roomId);
 		synchronized (log) {
-			ChatMessage message = new ChatMessage(log.lastId + 1, roomId, username, text, timestamp);
-			guarded(() -> this.jdbc.sql("""
-					INSERT INTO messages (room, id, username, text, created_at) VALUES (?, ?, ?, ?, ?)
-					""").params(roomId, message.id(), username, text, timestamp).update());
-			log.add(message);
-			return message;
+			return log.lastId;
 		}
 	}
 
@@ -115,15 +246,21 @@ public class JdbcMessageStore implements MessageStore {
 		return (existing != null) ? existing : loaded;
 	}
 
-	private static <T> T guarded(java.util.function.Supplier<T> databaseCall) {
+	private static <T> T guarded(Supplier<T> databaseCall) {
 		try {
 			return databaseCall.get();
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			logger.warn("The message database is unavailable: {}", ex.getMostSpecificCause().getMessage());
-			throw new ChatException(ErrorCode.UNAVAILABLE,
-					"Messages cannot be stored right now. Please try again in a moment.");
+			throw unavailable();
 		}
+	}
+
+	private static ChatException unavailable() {
+		return new ChatException(ErrorCode.UNAVAILABLE, "Messages cannot be stored right now. Please try again in a moment.");
+	}
+
+	private record Pending(String roomId, String username, String text, long timestamp, Appended then) {
 	}
 
 	/** A room's last id and newest messages, guarded by its own monitor. */

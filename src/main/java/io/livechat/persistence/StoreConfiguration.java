@@ -1,5 +1,7 @@
 package io.livechat.persistence;
 
+import javax.sql.DataSource;
+
 import io.livechat.chat.InMemoryMessageStore;
 import io.livechat.chat.MessageStore;
 import io.livechat.config.LiveChatProperties;
@@ -18,8 +20,8 @@ class StoreConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
-	JdbcMessageStore jdbcMessageStore(JdbcClient jdbc) {
-		return new JdbcMessageStore(jdbc);
+	JdbcMessageStore jdbcMessageStore(DataSource dataSource) {
+		return new JdbcMessageStore(dataSource);
 	}
 
 	@Bean

@@ -1,8 +1,14 @@
 package io.livechat.persistence;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.ErrorCode;
@@ -30,11 +36,12 @@ abstract class MessageStoreContract {
 	@BeforeEach
 	void openStore() throws Exception {
 		this.database = database();
-		this.store = new JdbcMessageStore(this.database.jdbc());
+		this.store = new JdbcMessageStore(this.database.dataSource());
 	}
 
 	@AfterEach
-	void dropDatabase() {
+	void dropDatabase() throws Exception {
+		this.store.close();
 		this.database.close();
 	}
 
@@ -51,7 +58,7 @@ abstract class MessageStoreContract {
 	void aNewStoreOnTheSameDatabaseContinuesTheSequenceAndKnowsTheHistory() {
 		append("general", 70);
 
-		JdbcMessageStore restarted = new JdbcMessageStore(this.database.jdbc());
+		JdbcMessageStore restarted = new JdbcMessageStore(this.database.dataSource());
 
 		assertThat(restarted.append("general", "Alex", "after restart", 100).id()).isEqualTo(71);
 		History history = restarted.after("general", 0, 50);
@@ -61,11 +68,45 @@ abstract class MessageStoreContract {
 	}
 
 	@Test
+	void concurrentSendersShareCommitsAndGetConsecutiveIdsReportedInOrder() throws Exception {
+		int senders = 8;
+		int each = 100;
+		List<Long> reported = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch done = new CountDownLatch(senders * each);
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < senders; t++) {
+			Thread thread = new Thread(() -> {
+				for (int i = 0; i < each; i++) {
+					this.store.append("general", "Alex", "m", 1, new Appended() {
+						@Override
+						public void stored(ChatMessage message) {
+							reported.add(message.id());
+							done.countDown();
+						}
+
+						@Override
+						public void failed(ChatException reason) {
+							done.countDown();
+						}
+					});
+				}
+			});
+			threads.add(thread);
+			thread.start();
+		}
+		assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(reported).containsExactlyElementsOf(LongStream.rangeClosed(1, senders * each).boxed().toList());
+		assertThat(this.database.jdbc().sql("SELECT COUNT(*) FROM messages").query(Long.class).single())
+			.isEqualTo(senders * each);
+	}
+
+	@Test
 	void keepsEveryFieldAsGiven() {
 		String text = "Zoë says <b>hi</b> 😀 \"quoted\" 'single' \\ back";
 		this.store.append("random", "Zoë", text, 1_732_900_000_123L);
 
-		JdbcMessageStore restarted = new JdbcMessageStore(this.database.jdbc());
+		JdbcMessageStore restarted = new JdbcMessageStore(this.database.dataSource());
 
 		assertThat(restarted.after("random", 0, 50).messages())
 			.containsExactly(new ChatMessage(1, "random", "Zoë", text, 1_732_900_000_123L));
@@ -109,7 +150,7 @@ abstract class MessageStoreContract {
 
 		assertThatThrownBy(() -> this.store.append("general", "Alex", "lost?", 10))
 			.isInstanceOfSatisfying(ChatException.class, (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-		assertThatThrownBy(() -> new JdbcMessageStore(this.database.jdbc()).after("tech", 0, 50))
+		assertThatThrownBy(() -> new JdbcMessageStore(this.database.dataSource()).after("tech", 0, 50))
 			.isInstanceOf(ChatException.class);
 
 		this.database.comeBack();
@@ -129,7 +170,7 @@ abstract class MessageStoreContract {
 
 		assertThat(pruner.prune()).isEqualTo(10);
 		assertThat(this.store.after("general", 0, 50).messages()).extracting(ChatMessage::id).startsWith(11L);
-		assertThat(new JdbcMessageStore(this.database.jdbc()).after("general", 0, 50).messages()).hasSize(20);
+		assertThat(new JdbcMessageStore(this.database.dataSource()).after("general", 0, 50).messages()).hasSize(20);
 	}
 
 	private void append(String room, int count) {
