@@ -151,17 +151,30 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 				nextIds.put(message.roomId, id);
 				messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
 			}
-			guarded(() -> this.transaction.execute((status) -> this.batch.batchUpdate(INSERT, messages, MAX_BATCH,
-					(statement, message) -> {
-						statement.setString(1, message.room());
-						statement.setLong(2, message.id());
-						statement.setString(3, message.username());
-						statement.setString(4, message.text());
-						statement.setLong(5, message.timestamp());
-					})));
+			if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
+				ChatMessage message = messages.get(0);
+				guarded(() -> this.jdbc.sql(INSERT)
+					.params(message.room(), message.id(), message.username(), message.text(), message.timestamp())
+					.update());
+			}
+			else {
+				guarded(() -> this.transaction.execute((status) -> this.batch.batchUpdate(INSERT, messages, MAX_BATCH,
+						(statement, message) -> {
+							statement.setString(1, message.room());
+							statement.setLong(2, message.id());
+							statement.setString(3, message.username());
+							statement.setString(4, message.text());
+							statement.setLong(5, message.timestamp());
+						})));
+			}
 		}
 		catch (ChatException ex) {
 			batch.forEach((message) -> message.then.failed(ex));
+			return;
+		}
+		catch (RuntimeException ex) { // the writer must survive whatever happens to one batch
+			logger.error("Could not store a batch of {} messages", batch.size(), ex);
+			batch.forEach((message) -> message.then.failed(unavailable()));
 			return;
 		}
 		for (int i = 0; i < batch.size(); i++) {
