@@ -1,9 +1,7 @@
 package io.livechat.persistence;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import io.livechat.chat.ChatMessage;
 import io.livechat.chat.ErrorCode;
 import io.livechat.chat.History;
 import io.livechat.chat.MessageStore;
+import io.livechat.chat.RecentMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +65,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	private final TransactionTemplate transaction;
 
-	private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
+	/** Each room's newest messages and last id, loaded on first use; guarded by its own monitor. */
+	private final Map<String, RecentMessages> logs = new ConcurrentHashMap<>();
 
 	private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
 
@@ -179,7 +179,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			ChatMessage message = messages.get(i);
-			RoomLog log = this.logs.get(message.room());
+			RecentMessages log = this.logs.get(message.room());
 			synchronized (log) {
 				log.add(message);
 			}
@@ -193,27 +193,27 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	private long lastId(String roomId) {
-		RoomLog log = log(roomId);
+		RecentMessages log = log(roomId);
 		synchronized (log) {
-			return log.lastId;
+			return log.lastId();
 		}
 	}
 
 	@Override
 	public History after(String roomId, long afterId, int limit) {
-		RoomLog log = log(roomId);
+		RecentMessages log = log(roomId);
 		synchronized (log) {
-			long from = (afterId > log.lastId) ? 0 : Math.max(afterId, 0);
-			if (log.covers(from, limit)) {
-				return log.after(from, limit);
+			if (log.covers(afterId, limit)) {
+				return log.after(afterId, limit);
 			}
+			long from = log.normalize(afterId);
 			List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
 					SELECT room, id, username, text, created_at FROM messages
 					WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
 					""").params(roomId, from, limit).query(MESSAGE).list());
 			List<ChatMessage> window = new ArrayList<>(newestFirst);
 			Collections.reverse(window);
-			return new History(List.copyOf(window), (log.lastId - from) > window.size());
+			return new History(List.copyOf(window), (log.lastId() - from) > window.size());
 		}
 	}
 
@@ -231,7 +231,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	/** Drops cached messages older than {@code cutoffMillis}, as the pruner deleted them. */
 	void forgetOlderThan(String roomId, long cutoffMillis) {
-		RoomLog log = this.logs.get(roomId);
+		RecentMessages log = this.logs.get(roomId);
 		if (log != null) {
 			synchronized (log) {
 				log.dropOlderThan(cutoffMillis);
@@ -239,8 +239,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 	}
 
-	private RoomLog log(String roomId) {
-		RoomLog log = this.logs.get(roomId);
+	private RecentMessages log(String roomId) {
+		RecentMessages log = this.logs.get(roomId);
 		if (log != null) {
 			return log;
 		}
@@ -254,8 +254,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 			.param(roomId)
 			.query(Long.class)
 			.single()) : newestFirst.get(0).id();
-		RoomLog loaded = new RoomLog(lastId, newestFirst);
-		RoomLog existing = this.logs.putIfAbsent(roomId, loaded);
+		RecentMessages loaded = new RecentMessages(lastId, newestFirst);
+		RecentMessages existing = this.logs.putIfAbsent(roomId, loaded);
 		return (existing != null) ? existing : loaded;
 	}
 
@@ -274,54 +274,6 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	private record Pending(String roomId, String username, String text, long timestamp, Appended then) {
-	}
-
-	/** A room's last id and newest messages, guarded by its own monitor. */
-	private static final class RoomLog {
-
-		private final Deque<ChatMessage> recent = new ArrayDeque<>(HISTORY_LIMIT);
-
-		private long lastId;
-
-		RoomLog(long lastId, List<ChatMessage> newestFirst) {
-			this.lastId = lastId;
-			newestFirst.forEach(this.recent::addFirst);
-		}
-
-		void add(ChatMessage message) {
-			if (this.recent.size() == HISTORY_LIMIT) {
-				this.recent.removeFirst();
-			}
-			this.recent.addLast(message);
-			this.lastId = message.id();
-		}
-
-		void dropOlderThan(long cutoffMillis) {
-			while (!this.recent.isEmpty() && this.recent.peekFirst().timestamp() < cutoffMillis) {
-				this.recent.removeFirst();
-			}
-		}
-
-		/** Whether the newest {@code limit} messages after {@code from} are all in memory. */
-		boolean covers(long from, int limit) {
-			long wanted = Math.min(limit, this.lastId - from);
-			return wanted <= this.recent.size();
-		}
-
-		History after(long from, int limit) {
-			List<ChatMessage> window = new ArrayList<>();
-			var newestFirst = this.recent.descendingIterator();
-			while (newestFirst.hasNext() && window.size() < limit) {
-				ChatMessage message = newestFirst.next();
-				if (message.id() <= from) {
-					break;
-				}
-				window.add(message);
-			}
-			Collections.reverse(window);
-			return new History(List.copyOf(window), (this.lastId - from) > window.size());
-		}
-
 	}
 
 }
