@@ -53,6 +53,7 @@ async function main() {
     },
     onOwnEvent: (event) => {
       if (event.type === 'joined') {
+        if (event.room !== room) return; // a late reply for a room already switched away from
         joining = false;
         me = event.username;
         if (freshJoin) {

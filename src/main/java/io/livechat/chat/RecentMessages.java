@@ -44,11 +44,6 @@ public final class RecentMessages {
 		return (afterId > this.lastId) ? 0 : Math.max(afterId, 0);
 	}
 
-	/** Whether the newest {@code limit} messages after {@code afterId} are all kept here. */
-	public boolean covers(long afterId, int limit) {
-		return Math.min(limit, this.lastId - normalize(afterId)) <= this.kept.size();
-	}
-
 	/** See {@link MessageStore#after}; only what is kept here. */
 	public History after(long afterId, int limit) {
 		long from = normalize(afterId);
@@ -76,8 +71,9 @@ public final class RecentMessages {
 			}
 		}
 		Collections.reverse(window);
-		long oldestShown = window.isEmpty() ? Math.min(beforeId, this.lastId + 1) : window.get(0).id();
-		return new History(List.copyOf(window), oldestShown > 1);
+		// only kept messages can be shown: there is more when an older one is still kept
+		boolean older = !window.isEmpty() && window.get(0).id() > this.kept.peekFirst().id();
+		return new History(List.copyOf(window), older);
 	}
 
 	/** Forgets kept messages older than {@code cutoffMillis}. */

@@ -58,6 +58,9 @@ public class RoomRegistry {
 			return; // closed while this join was on its way
 		}
 		synchronized (connection) {
+			if (connection.closed) {
+				return; // disconnected while this join waited for the monitor
+			}
 			if (connection.isMember(roomId, name, clientId)) {
 				synchronized (room) {
 					sendJoined(connectionId, room, room.nameOf(name.key()), history(room, since));
@@ -155,6 +158,7 @@ public class RoomRegistry {
 			return;
 		}
 		synchronized (connection) {
+			connection.closed = true;
 			leaveCurrentRoom(connectionId, connection);
 		}
 	}
@@ -249,6 +253,9 @@ public class RoomRegistry {
 
 	/** Which room a connection is in, and as whom; guarded by its own monitor. */
 	private static final class Connection {
+
+		/** Set by the disconnect; a join that arrives later must not admit a ghost. */
+		private boolean closed;
 
 		private String roomId;
 

@@ -74,13 +74,15 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param sendBufferSize bytes buffered for one slow client before it is dropped
 	 * @param inboundQueue frames from all clients waiting to be handled; beyond it, frames are
 	 * refused
+	 * @param frames WebSocket messages one connection may send (all kinds, heart-beats too); a
+	 * connection beyond it is closed, so that no client can pile up work faster than it is done
 	 */
 	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue({ "20", "5" }) Rate send,
 			@DefaultValue({ "10", "1" }) Rate join, @DefaultValue({ "2", "2" }) Rate typing,
 			@DefaultValue("10000") int maxConnections, @DefaultValue("8") int maxSubscriptions,
 			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("45s") Duration idleTimeout,
 			@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferSize,
-			@DefaultValue("10000") int inboundQueue) {
+			@DefaultValue("10000") int inboundQueue, @DefaultValue({ "200", "100" }) Rate frames) {
 	}
 
 	/**

@@ -32,7 +32,8 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
 	}
 
 	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		// percent-decoding only: a '+' in a password is a plus, not a space
+		return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	@Override

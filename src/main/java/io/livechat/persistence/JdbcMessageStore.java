@@ -113,30 +113,42 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 	}
 
-	/** Stops taking messages, commits those still waiting, and stops the writer. */
+	/**
+	 * Stops taking messages, commits those still waiting, and stops the writer. (No interrupt: an
+	 * interrupted file channel would close the embedded database in the middle of a commit.)
+	 */
 	@Override
 	public void close() throws InterruptedException {
 		this.closing = true;
-		this.writer.interrupt();
 		this.writer.join(TimeUnit.SECONDS.toMillis(10));
+		Pending left;
+		while ((left = this.pending.poll()) != null) { // raced the close, or the writer gave up
+			left.then.failed(unavailable());
+		}
 	}
 
 	private void write() {
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
 		while (!this.closing || !this.pending.isEmpty()) {
 			try {
-				Pending first = this.closing ? this.pending.poll() : this.pending.take();
+				Pending first = this.pending.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
-					break;
+					continue;
 				}
 				batch.add(first);
+				this.pending.drainTo(batch, MAX_BATCH - 1);
+				commit(batch);
 			}
 			catch (InterruptedException ex) {
-				continue; // closing: commit what is still waiting, then stop
+				Thread.currentThread().interrupt();
+				return;
 			}
-			this.pending.drainTo(batch, MAX_BATCH - 1);
-			commit(batch);
-			batch.clear();
+			catch (Throwable ex) { // the writer must outlive whatever happens to one batch
+				logger.error("The message writer failed a batch of {}", batch.size(), ex);
+			}
+			finally {
+				batch.clear();
+			}
 		}
 	}
 
@@ -168,13 +180,22 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 						})));
 			}
 		}
-		catch (ChatException ex) {
-			batch.forEach((message) -> message.then.failed(ex));
-			return;
-		}
-		catch (RuntimeException ex) { // the writer must survive whatever happens to one batch
-			logger.error("Could not store a batch of {} messages", batch.size(), ex);
-			batch.forEach((message) -> message.then.failed(unavailable()));
+		catch (RuntimeException ex) {
+			if (!(ex instanceof ChatException)) {
+				logger.error("Could not store a batch of {} messages", batch.size(), ex);
+			}
+			// The outcome may be unknown (a commit whose answer was lost): read each room's last id
+			// again on its next use rather than trust the cached one.
+			batch.forEach((message) -> this.logs.remove(message.roomId));
+			ChatException reason = (ex instanceof ChatException chatException) ? chatException : unavailable();
+			for (Pending message : batch) {
+				try {
+					message.then.failed(reason);
+				}
+				catch (RuntimeException callbackFailure) {
+					logger.warn("Could not report a failed message of #{}", message.roomId, callbackFailure);
+				}
+			}
 			return;
 		}
 		for (int i = 0; i < batch.size(); i++) {
@@ -203,17 +224,9 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	public History after(String roomId, long afterId, int limit) {
 		RecentMessages log = log(roomId);
 		synchronized (log) {
-			if (log.covers(afterId, limit)) {
-				return log.after(afterId, limit);
-			}
-			long from = log.normalize(afterId);
-			List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
-					SELECT room, id, username, text, created_at FROM messages
-					WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
-					""").params(roomId, from, limit).query(MESSAGE).list());
-			List<ChatMessage> window = new ArrayList<>(newestFirst);
-			Collections.reverse(window);
-			return new History(List.copyOf(window), (log.lastId() - from) > window.size());
+			// The cache holds the room's newest messages, which is all a join's history can show
+			// (older ones are paged in with before()): no database call under the room's lock.
+			return log.after(afterId, limit);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import jakarta.websocket.Session;
+import io.livechat.config.LiveChatProperties.Rate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
  * Defences below STOMP, for every WebSocket and SockJS connection: a cap on open connections,
- * a deadline to complete the STOMP CONNECT, and a limit on how long a connection may stay
- * silent. Without them a client that opens sockets and never speaks (or stops speaking after
+ * a deadline to complete the STOMP CONNECT, a limit on how long a connection may stay silent,
+ * and a cap on how fast it may send frames. Without them a client that opens sockets and never speaks (or stops speaking after
  * half a frame) would hold a slot for ever.
  */
 class ConnectionGuard {
@@ -31,6 +32,8 @@ class ConnectionGuard {
 	static final CloseStatus CONNECT_TIMEOUT = CloseStatus.POLICY_VIOLATION.withReason("No STOMP CONNECT in time");
 
 	static final CloseStatus IDLE = CloseStatus.POLICY_VIOLATION.withReason("Idle for too long");
+
+	static final CloseStatus TOO_MANY_FRAMES = CloseStatus.POLICY_VIOLATION.withReason("Too many frames");
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionGuard.class);
 
@@ -44,6 +47,8 @@ class ConnectionGuard {
 
 	private final long sendTimeLimitMillis;
 
+	private final Rate frameRate;
+
 	private final LongSupplier nanoClock;
 
 	private final ChatMetrics metrics;
@@ -53,7 +58,8 @@ class ConnectionGuard {
 	private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
 
 	ConnectionGuard(int maxConnections, Duration connectTimeout, Duration idleTimeout, Duration sendTimeLimit,
-			LongSupplier nanoClock, ChatMetrics metrics) {
+			Rate frameRate, LongSupplier nanoClock, ChatMetrics metrics) {
+		this.frameRate = frameRate;
 		this.maxConnections = maxConnections;
 		this.connectTimeoutNanos = connectTimeout.toNanos();
 		this.idleTimeoutNanos = idleTimeout.toNanos();
@@ -126,10 +132,14 @@ class ConnectionGuard {
 
 		private volatile boolean stompConnected;
 
-		Tracked(WebSocketSession session, long now) {
+		/** The frames this connection may still send now. */
+		private final TokenBucket frames;
+
+		Tracked(WebSocketSession session, long now, Rate frameRate) {
 			this.session = session;
 			this.openedAt = now;
 			this.lastReceivedAt = now;
+			this.frames = new TokenBucket(frameRate, now);
 		}
 
 	}
@@ -149,7 +159,7 @@ class ConnectionGuard {
 				return;
 			}
 			ConnectionGuard.this.tracked.put(session.getId(),
-					new Tracked(session, ConnectionGuard.this.nanoClock.getAsLong()));
+					new Tracked(session, ConnectionGuard.this.nanoClock.getAsLong(), ConnectionGuard.this.frameRate));
 			limitBlockingSends(session);
 			super.afterConnectionEstablished(session);
 		}
@@ -158,7 +168,15 @@ class ConnectionGuard {
 		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
 			Tracked connection = ConnectionGuard.this.tracked.get(session.getId());
 			if (connection != null) {
-				connection.lastReceivedAt = ConnectionGuard.this.nanoClock.getAsLong();
+				long now = ConnectionGuard.this.nanoClock.getAsLong();
+				connection.lastReceivedAt = now;
+				// Frames of one connection are queued and handled in order; a client that sends
+				// faster than any chat needs would grow that queue without bound.
+				if (!connection.frames.tryTake(now)) {
+					ConnectionGuard.this.metrics.rejected("too-many-frames");
+					close(session, TOO_MANY_FRAMES);
+					return;
+				}
 			}
 			super.handleMessage(session, message);
 		}

@@ -38,7 +38,7 @@ class StompConfiguration {
 	ConnectionGuard connectionGuard(LiveChatProperties properties, ChatMetrics metrics) {
 		var limits = properties.limits();
 		return new ConnectionGuard(limits.maxConnections(), limits.connectTimeout(), limits.idleTimeout(),
-				limits.sendTimeLimit(), System::nanoTime, metrics);
+				limits.sendTimeLimit(), limits.frames(), System::nanoTime, metrics);
 	}
 
 	@Bean

@@ -49,6 +49,20 @@ class InMemoryMessageStoreTest {
 	}
 
 	@Test
+	void pagesBackOnlyThroughWhatItKeeps() {
+		appendMessages("general", 120); // keeps 71..120
+
+		History middle = this.store.before("general", 100, 10);
+		History oldest = this.store.before("general", 80, 50);
+
+		assertThat(middle.messages()).extracting(ChatMessage::id).startsWith(90L).endsWith(99L);
+		assertThat(middle.truncated()).isTrue();
+		assertThat(oldest.messages()).extracting(ChatMessage::id).startsWith(71L).endsWith(79L);
+		assertThat(oldest.truncated()).isFalse();
+		assertThat(this.store.before("general", 71, 50).truncated()).isFalse();
+	}
+
+	@Test
 	void anEmptyRoomHasAnEmptyCompleteHistory() {
 		History history = this.store.after("random", 0, 50);
 

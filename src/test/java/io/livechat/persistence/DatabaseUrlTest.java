@@ -25,6 +25,11 @@ class DatabaseUrlTest {
 	}
 
 	@Test
+	void keepsAPlusInThePassword() {
+		assertThat(DatabaseUrl.parse("postgres://chat:a+b%2Bc@h:5432/db").password()).isEqualTo("a+b+c");
+	}
+
+	@Test
 	void neverShowsThePassword() {
 		assertThat(DatabaseUrl.parse("postgres://chat:hunter2@h:5432/db").toString()).doesNotContain("hunter2");
 	}

@@ -113,14 +113,16 @@ abstract class MessageStoreContract {
 	}
 
 	@Test
-	void aClientThatMissedMoreThanTheCacheIsServedFromTheDatabase() {
+	void aClientThatMissedMoreThanFiftyGetsTheNewestFiftyAndPagesBackForTheRest() {
 		append("general", 120);
 
 		History history = this.store.after("general", 10, 100);
 
 		assertThat(history.messages()).extracting(ChatMessage::id)
-			.containsExactlyElementsOf(LongStream.rangeClosed(21, 120).boxed().toList());
+			.containsExactlyElementsOf(LongStream.rangeClosed(71, 120).boxed().toList());
 		assertThat(history.truncated()).isTrue();
+		assertThat(this.store.before("general", 71, 100).messages()).extracting(ChatMessage::id)
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList());
 		assertThat(this.store.after("general", 115, 50).messages()).extracting(ChatMessage::id)
 			.containsExactly(116L, 117L, 118L, 119L, 120L);
 	}

@@ -18,7 +18,7 @@ class ConnectionQuotasTest {
 
 	private final ConnectionQuotas quotas = new ConnectionQuotas(
 			new Limits(DataSize.ofKilobytes(64), new Rate(20, 5), new Rate(10, 1), new Rate(2, 2), 100, 8,
-					Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(5), DataSize.ofKilobytes(256), 1000), this.now::get);
+					Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(5), DataSize.ofKilobytes(256), 1000, new Rate(200, 100)), this.now::get);
 
 	@Test
 	void allowsABurstOfTwentyMessagesThenFivePerSecond() {

@@ -58,6 +58,26 @@ class HostileClientsTest extends EndToEndTest {
 	}
 
 	@Test
+	void aClientSendingFramesFasterThanAnyChatNeedsIsClosed() throws Exception {
+		ChatClient bystander = client();
+		bystander.join("Sam", "general");
+		RawWebSocket flooder = rawStomp();
+
+		for (int i = 0; i < 1000; i++) {
+			try {
+				flooder.sendText("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // a heart-beat
+			}
+			catch (java.io.IOException closed) {
+				break;
+			}
+		}
+
+		assertThat(flooder.awaitRefusal()).isEqualTo(1008);
+		bystander.say("general", "unaffected");
+		assertThat(bystander.take("message").path("text").asString()).isEqualTo("unaffected");
+	}
+
+	@Test
 	void aLegitimateFrameLargerThanTheContainerBufferIsAccepted() {
 		ChatClient alex = client();
 		alex.join("Alex", "general");
