@@ -36,7 +36,7 @@ class ChatMetrics {
 			.description("Chat messages accepted from clients")
 			.register(registry);
 		this.messagesBroadcast = Counter.builder("livechat.messages.broadcast")
-			.description("Room events handed to the broker (messages, joins, leaves, user lists, typing)")
+			.description("Room events broadcast (messages, joins, leaves, user lists, typing)")
 			.register(registry);
 		this.deliveries = Counter.builder("livechat.deliveries")
 			.description("MESSAGE frames sent to clients")
@@ -45,7 +45,7 @@ class ChatMetrics {
 			.description("Connections closed because they did not read fast enough")
 			.register(registry);
 		this.broadcastTime = Timer.builder("livechat.broadcast")
-			.description("Time to hand one room event to the broker")
+			.description("Time to queue one room event for all its recipients")
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofNanos(1000))
 			.maximumExpectedValue(Duration.ofSeconds(1))
@@ -66,8 +66,10 @@ class ChatMetrics {
 		this.messagesReceived.increment();
 	}
 
-	void delivered() {
-		this.deliveries.increment();
+	void delivered(int frames) {
+		if (frames > 0) {
+			this.deliveries.increment(frames);
+		}
 	}
 
 	void slowConsumerDropped() {
@@ -79,11 +81,11 @@ class ChatMetrics {
 		this.registry.counter("livechat.rejections", "reason", reason).increment();
 	}
 
-	void timeBroadcast(Runnable broadcast) {
-		long start = System.nanoTime();
-		broadcast.run();
-		this.broadcastTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+	/** A room event queued for its recipients, in that many nanoseconds. */
+	void broadcast(long nanos, int recipients) {
+		this.broadcastTime.record(nanos, TimeUnit.NANOSECONDS);
 		this.messagesBroadcast.increment();
+		delivered(recipients);
 	}
 
 }

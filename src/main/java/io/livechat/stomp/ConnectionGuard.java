@@ -187,9 +187,6 @@ class ConnectionGuard {
 				return; // refused at the door: the handlers behind never saw it
 			}
 			ConnectionGuard.this.open.decrementAndGet();
-			if (CloseStatus.SESSION_NOT_RELIABLE.equalsCode(closeStatus)) {
-				ConnectionGuard.this.metrics.slowConsumerDropped();
-			}
 			super.afterConnectionClosed(session, closeStatus);
 		}
 

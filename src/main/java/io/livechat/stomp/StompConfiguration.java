@@ -1,15 +1,21 @@
 package io.livechat.stomp;
 
-import io.livechat.chat.ChatEvents;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.fanout.Fanout;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Lazy;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
@@ -20,8 +26,28 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class StompConfiguration {
 
 	@Bean
-	StompChatEvents chatEvents(SimpMessageSendingOperations messaging, ChatMetrics metrics) {
-		return new StompChatEvents(messaging, metrics);
+	StompChatEvents chatEvents(Fanout fanout, JsonMapper json, ChatMetrics metrics) {
+		return new StompChatEvents(fanout, json, metrics);
+	}
+
+	@Bean
+	Fanout fanout(@Qualifier("socketWriters") Executor socketWriters, LiveChatProperties properties,
+			ChatMetrics metrics) {
+		return new Fanout(socketWriters, (int) properties.limits().sendBufferSize().toBytes(),
+				metrics::slowConsumerDropped);
+	}
+
+	/**
+	 * The threads that write frames to sockets. A write blocks while its client does not read (at
+	 * most the send time limit, then the client is dropped), so there are a few more than cores:
+	 * one stalled client holds one thread, not the room. At most one task per connection is
+	 * queued (an outbox schedules itself once until drained), so the queue is bounded by the
+	 * connection limit.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService socketWriters() {
+		int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+		return Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("chat-writer-"));
 	}
 
 	@Bean

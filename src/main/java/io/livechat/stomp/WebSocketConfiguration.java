@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.livechat.chat.Room;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.fanout.Fanout;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,8 +26,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * STOMP over WebSocket at {@code /ws} and over SockJS at {@code /sockjs}, with the simple
- * broker for {@code /topic} and {@code /queue}.
+ * STOMP over WebSocket at {@code /ws} and over SockJS at {@code /sockjs}: Spring's STOMP handling
+ * for frames from clients, the simple broker for CONNECT and heart-beats, the {@link Fanout} for
+ * every event to clients.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -42,10 +44,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	private static final int INBOUND_THREADS = Math.max(2, CORES);
 
 	/**
-	 * Outbound threads may block on a client that does not read, until the send time limit; a few
-	 * more than the cores keep the others served meanwhile.
+	 * The outbound channel carries only what the broker says (CONNECTED, heart-beats, RECEIPT,
+	 * ERROR); chat events go through the {@link Fanout}. Its sends only queue, never block.
 	 */
-	private static final int OUTBOUND_THREADS = Math.max(8, 4 * CORES);
+	private static final int OUTBOUND_THREADS = 2;
 
 	private final LiveChatProperties properties;
 
@@ -59,15 +61,18 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ChatMetrics metrics;
 
+	private final Fanout fanout;
+
 	WebSocketConfiguration(LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics) {
+			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Fanout fanout) {
 		this.properties = properties;
 		this.messageBrokerTaskScheduler = messageBrokerTaskScheduler;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.quotas = quotas;
 		this.connectionGuard = connectionGuard;
 		this.metrics = metrics;
+		this.fanout = fanout;
 	}
 
 	@Override
@@ -103,16 +108,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		long heartbeat = this.properties.heartbeat().toMillis();
 		registry.setApplicationDestinationPrefixes(Destinations.APPLICATION_PREFIX);
 		registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
-		// The broker offers heart-beats both ways and closes a connection whose heart-beats stop:
-		// that is how a vanished client (no FIN, no DISCONNECT) is noticed and leaves its room.
+		// The broker answers CONNECT, offers heart-beats both ways and closes a connection whose
+		// heart-beats stop: that is how a vanished client (no FIN, no DISCONNECT) is noticed and
+		// leaves its room. Subscriptions and deliveries are the Fanout's (SubscriptionRouter).
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(this.messageBrokerTaskScheduler)
 			// never evaluate a client's "selector" header (an expression); the guard refuses it too
 			.setSelectorHeaderName(null);
-		// The outbound channel is a thread pool: without this, two events for one connection can
-		// overtake each other. Room events are published in order (under the room's lock) and
-		// must arrive in that order.
+		// The outbound channel is a thread pool: without this, a heart-beat or RECEIPT could
+		// overtake the CONNECTED frame. (Chat events keep their order in each connection's outbox.)
 		registry.setPreservePublishOrder(true);
 	}
 
@@ -125,6 +130,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// per-connection buffer stays small (its default) instead of holding a whole maximal frame
 		// for every idle connection. The STOMP decoder joins the parts and enforces the limit.
 		registration.addDecoratorFactory(PartialMessages::new);
+		// every session gets an outbox: the Fanout's queue, which Spring's STOMP handler writes through
+		registration.addDecoratorFactory(this.fanout::decorate);
 		registration.addDecoratorFactory(this.connectionGuard::decorate);
 		// A client that does not read (a stalled or hostile one) must not hold its messages, or a
 		// thread, for long: past either limit the connection is closed and its buffer dropped.
@@ -143,14 +150,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			throw new RejectedExecutionException("The inbound queue is full");
 		});
 		registration.executor(executor);
-		registration.interceptors(new InboundDestinationGuard(roomIds()::contains, this.quotas, this.metrics,
-				this.clientOutboundChannel::getObject));
+		registration.interceptors(
+				new InboundDestinationGuard(roomIds()::contains, this.quotas, this.metrics,
+						this.clientOutboundChannel::getObject),
+				new SubscriptionRouter(this.fanout));
 	}
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
 		registration.executor(channelExecutor("chat-outbound-", OUTBOUND_THREADS));
-		registration.interceptors(new DeliveryCounter(this.metrics));
 	}
 
 	private Set<String> roomIds() {

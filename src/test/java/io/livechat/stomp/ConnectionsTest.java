@@ -49,7 +49,7 @@ class ConnectionsTest extends EndToEndTest {
 		ghost.sendFrame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\n\n");
 		ghost.sendFrame("SEND\ndestination:/app/join\ncontent-type:application/json\n\n"
 				+ "{\"username\":\"Ghost\",\"room\":\"general\",\"clientId\":\"ghost-client-1\"}");
-		assertThat(ghost.readText()).contains("\"type\":\"joined\"");
+		assertThat(ghost.readFrame()).contains("\"type\":\"joined\"");
 		sam.take((r) -> r.type().equals("users") && r.body().path("users").size() == 2);
 
 		ghost.vanish();
@@ -118,7 +118,7 @@ class ConnectionsTest extends EndToEndTest {
 		try (RawWebSocket ws = RawWebSocket.open(this.port, "/ws")) {
 			ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:10000,10000\n\n");
 
-			assertThat(ws.readText()).startsWith("CONNECTED\n").contains("heart-beat:10000,10000\n");
+			assertThat(ws.readFrame()).startsWith("CONNECTED\n").contains("heart-beat:10000,10000\n");
 		}
 	}
 

@@ -18,7 +18,7 @@ class GracefulShutdownIT {
 				RawWebSocket client = RawWebSocket.connectStomp(server.port())) {
 			client.sendFrame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\n\n");
 			client.sendFrame("SEND\ndestination:/app/join\n\n{\"username\":\"Alex\",\"room\":\"general\",\"clientId\":\"shutdown-client\"}");
-			assertThat(client.readText()).contains("\"type\":\"joined\"");
+			assertThat(client.readFrame()).contains("\"type\":\"joined\"");
 
 			long start = System.nanoTime();
 			server.terminate();

@@ -116,7 +116,7 @@ class HistoryDurabilityIT {
 
 	private static JsonNode nextOfType(RawWebSocket ws, String type) throws Exception {
 		while (true) {
-			String frame = ws.readText();
+			String frame = ws.readFrame();
 			if (frame.startsWith("MESSAGE\n")) {
 				JsonNode body = json.readTree(frame.substring(frame.indexOf("\n\n") + 2, frame.length() - 1));
 				if (body.path("type").asString().equals(type)) {

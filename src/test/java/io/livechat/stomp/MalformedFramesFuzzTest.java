@@ -170,7 +170,7 @@ class MalformedFramesFuzzTest extends EndToEndTest {
 			try (RawWebSocket ws = RawWebSocket.open(port, "/ws")) {
 				if (this.connectFirst) {
 					ws.sendText(CONNECT.getBytes(StandardCharsets.UTF_8));
-					String connected = ws.readText();
+					String connected = ws.readFrame();
 					if (!connected.startsWith("CONNECTED")) {
 						return "no CONNECTED: " + connected;
 					}

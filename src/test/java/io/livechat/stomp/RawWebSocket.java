@@ -27,6 +27,9 @@ final class RawWebSocket implements Closeable {
 
 	private final OutputStream out;
 
+	/** Bytes read but not yet returned as a frame. */
+	private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+
 	private RawWebSocket(Socket socket) throws IOException {
 		this.socket = socket;
 		this.in = new DataInputStream(socket.getInputStream());
@@ -54,7 +57,7 @@ final class RawWebSocket implements Closeable {
 		socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
 		RawWebSocket ws = open(socket, port, "/ws", "");
 		ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n");
-		if (!ws.readText().startsWith("CONNECTED")) {
+		if (!ws.readFrame().startsWith("CONNECTED")) {
 			throw new IOException("Expected CONNECTED");
 		}
 		return ws;
@@ -82,7 +85,7 @@ final class RawWebSocket implements Closeable {
 	static RawWebSocket connectStomp(int port) throws IOException {
 		RawWebSocket ws = open(port, "/ws");
 		ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n");
-		String connected = ws.readText();
+		String connected = ws.readFrame();
 		if (!connected.startsWith("CONNECTED")) {
 			throw new IOException("Expected CONNECTED, got " + connected);
 		}
@@ -129,28 +132,49 @@ final class RawWebSocket implements Closeable {
 		this.out.flush();
 	}
 
-	/** The next text message, skipping pings and heart-beats (a lone newline). */
-	String readText() throws IOException {
+	/**
+	 * The next STOMP frame (up to and with its NUL), skipping heart-beats (newlines between frames)
+	 * and pings. One WebSocket message may carry several frames, or a frame may span messages.
+	 */
+	String readFrame() throws IOException {
+		while (true) {
+			byte[] bytes = this.received.toByteArray();
+			int start = 0;
+			while (start < bytes.length && (bytes[start] == '\n' || bytes[start] == '\r')) {
+				start++;
+			}
+			int end = start;
+			while (end < bytes.length && bytes[end] != 0) {
+				end++;
+			}
+			if (end < bytes.length) {
+				this.received.reset();
+				this.received.write(bytes, end + 1, bytes.length - end - 1);
+				return new String(bytes, start, end + 1 - start, StandardCharsets.UTF_8);
+			}
+			this.received.writeBytes(readPayloadOfData());
+		}
+	}
+
+	/** The payload of the next text, binary or continuation frame. */
+	private byte[] readPayloadOfData() throws IOException {
 		while (true) {
 			int opcode = this.in.readUnsignedByte() & 0x0F;
 			byte[] payload = readPayload();
 			if (opcode == 0x8) {
 				throw new ClosedException(closeCode(payload));
 			}
-			if (opcode == 0x1 || opcode == 0x2) {
-				String text = new String(payload, StandardCharsets.UTF_8);
-				if (!text.equals("\n")) {
-					return text;
-				}
+			if (opcode <= 0x2) {
+				return payload;
 			}
 		}
 	}
 
-	/** Hands every text frame to {@code consumer} until the connection ends. */
+	/** Hands every STOMP frame to {@code consumer} until the connection ends. */
 	void readForever(java.util.function.Consumer<String> consumer) throws IOException {
 		this.socket.setSoTimeout(0);
 		while (true) {
-			consumer.accept(readText());
+			consumer.accept(readFrame());
 		}
 	}
 
@@ -162,7 +186,7 @@ final class RawWebSocket implements Closeable {
 		this.socket.setSoTimeout((int) timeout.toMillis());
 		try {
 			while (true) {
-				readText();
+				readFrame();
 			}
 		}
 		catch (ClosedException ex) {
@@ -188,9 +212,9 @@ final class RawWebSocket implements Closeable {
 	int awaitRefusal(Duration timeout) throws IOException {
 		this.socket.setSoTimeout((int) timeout.toMillis());
 		try {
-			String first = readText();
+			String first = readFrame();
 			while (first.startsWith("MESSAGE\n")) {
-				first = readText();
+				first = readFrame();
 			}
 			if (!first.startsWith("ERROR\n")) {
 				throw new IOException("Expected an ERROR frame or a close, got " + first);
@@ -209,7 +233,7 @@ final class RawWebSocket implements Closeable {
 	int closedWith(Duration timeout) throws IOException {
 		this.socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
 		try {
-			readText();
+			readFrame();
 			return 0;
 		}
 		catch (ClosedException ex) {

@@ -20,7 +20,7 @@ class SilentClientTest extends EndToEndTest {
 		sam.join("Sam", "general");
 		RawWebSocket sleeper = track(RawWebSocket.open(this.port, "/ws"));
 		sleeper.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:1000,1000\n\n");
-		assertThat(sleeper.readText()).startsWith("CONNECTED\n").contains("heart-beat:1000,1000");
+		assertThat(sleeper.readFrame()).startsWith("CONNECTED\n").contains("heart-beat:1000,1000");
 		sleeper.sendFrame("SEND\ndestination:/app/join\n\n"
 				+ "{\"username\":\"Sleeper\",\"room\":\"general\",\"clientId\":\"sleeper-client\"}");
 		sam.take((r) -> r.type().equals("users") && r.body().path("users").size() == 2);

@@ -53,7 +53,7 @@ class SoakIT {
 			for (int i = 0; i < CLIENTS; i++) {
 				RawWebSocket ws = RawWebSocket.open(server.port(), "/ws");
 				ws.sendFrame("CONNECT\naccept-version:1.2\nhost:x\nheart-beat:10000,0\n\n");
-				ws.readText();
+				ws.readFrame();
 				ws.sendFrame("SUBSCRIBE\nid:0\ndestination:/topic/general\n\n");
 				ws.sendFrame("SEND\ndestination:/app/join\n\n{\"username\":\"Soak" + i
 						+ "\",\"room\":\"general\",\"clientId\":\"soak-client-" + i + "\"}");

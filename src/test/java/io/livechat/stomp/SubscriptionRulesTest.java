@@ -64,9 +64,9 @@ class SubscriptionRulesTest extends EndToEndTest {
 	private static void joinAndAwaitReply(RawWebSocket ws) throws Exception {
 		ws.sendFrame("SEND\ndestination:/app/join\n\n{\"username\":\"Sub" + System.nanoTime() % 1000
 				+ "\",\"room\":\"random\",\"clientId\":\"subscriber-1\"}");
-		String frame = ws.readText();
+		String frame = ws.readFrame();
 		while (!frame.contains("\"type\":\"joined\"")) {
-			frame = ws.readText();
+			frame = ws.readFrame();
 		}
 	}
 

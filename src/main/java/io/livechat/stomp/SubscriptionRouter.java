@@ -1,0 +1,47 @@
+package io.livechat.stomp;
+
+import io.livechat.fanout.Fanout;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+
+/**
+ * Hands SUBSCRIBE and UNSUBSCRIBE frames, once the {@link InboundDestinationGuard} has let them
+ * through, to the {@link Fanout}, which delivers every event; the broker never sees them (it
+ * still answers CONNECT and keeps the heart-beats).
+ */
+class SubscriptionRouter implements ChannelInterceptor {
+
+	private final Fanout fanout;
+
+	SubscriptionRouter(Fanout fanout) {
+		this.fanout = fanout;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (stomp == null || stomp.getCommand() == null) {
+			return message;
+		}
+		switch (stomp.getCommand()) {
+			case SUBSCRIBE -> {
+				String destination = stomp.getDestination();
+				boolean shared = !destination.startsWith(Destinations.USER_PREFIX);
+				this.fanout.subscribe(stomp.getSessionId(), stomp.getSubscriptionId(), destination, shared);
+				return null;
+			}
+			case UNSUBSCRIBE -> {
+				this.fanout.unsubscribe(stomp.getSessionId(), stomp.getSubscriptionId());
+				return null;
+			}
+			default -> {
+				return message;
+			}
+		}
+	}
+
+}
