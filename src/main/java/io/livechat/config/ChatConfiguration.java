@@ -1,13 +1,17 @@
 package io.livechat.config;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
+import io.livechat.chat.CoalescedPresence;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.RoomRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The chat domain: the rooms, with the {@link MessageStore} that {@code persistence} provides.
@@ -16,8 +20,17 @@ import org.springframework.context.annotation.Configuration;
 class ChatConfiguration {
 
 	@Bean
-	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, ChatEvents events) {
-		return new RoomRegistry(properties.rooms(), store, events, Clock.systemUTC());
+	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, ChatEvents events,
+			ScheduledExecutorService presenceScheduler) {
+		ChatEvents coalesced = new CoalescedPresence(events, presenceScheduler, properties.presenceInterval(),
+				System::nanoTime);
+		return new RoomRegistry(properties.rooms(), store, coalesced, Clock.systemUTC());
+	}
+
+	/** Sends the coalesced user lists and room counts. */
+	@Bean(destroyMethod = "shutdown")
+	ScheduledExecutorService presenceScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("chat-presence-"));
 	}
 
 }

@@ -21,11 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param store where messages are kept: {@code jdbc} (the database of {@code spring.datasource},
  * an embedded H2 file by default) or {@code memory} (the last 50 per room, lost on restart)
  * @param history how long stored messages are kept
+ * @param presenceInterval a room's user list (and the room counts) go out at most once per this
+ * interval, always the newest
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue Limits limits, @DefaultValue("http://localhost:[*]") List<String> allowedOrigins,
-		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history) {
+		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history,
+		@DefaultValue("250ms") Duration presenceInterval) {
 
 	public enum Store {
 

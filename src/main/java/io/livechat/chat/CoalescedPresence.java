@@ -1,0 +1,115 @@
+package io.livechat.chat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Presence snapshots (a room's {@code users} list, the lobby's {@code rooms} counts) at most once
+ * per interval per room, always the newest: the first change after a quiet interval goes out at
+ * once, the changes during the next interval become one snapshot at its end. When 1,000 people
+ * join a room at once, the room gets a few lists instead of 1,000 lists of up to 1,000 names.
+ * Every other event ({@code joined}/{@code left} system events are the deltas) passes straight
+ * through, in order.
+ */
+public final class CoalescedPresence implements ChatEvents {
+
+	private static final String LOBBY = "";
+
+	private final ChatEvents events;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final long intervalNanos;
+
+	private final LongSupplier nanoClock;
+
+	private final Map<String, Snapshots> rooms = new ConcurrentHashMap<>();
+
+	public CoalescedPresence(ChatEvents events, ScheduledExecutorService scheduler, Duration interval,
+			LongSupplier nanoClock) {
+		this.events = events;
+		this.scheduler = scheduler;
+		this.intervalNanos = interval.toNanos();
+		this.nanoClock = nanoClock;
+	}
+
+	@Override
+	public void toRoom(String roomId, ChatEvent event) {
+		if (event instanceof UsersEvent users) {
+			snapshots(roomId).offer(users);
+		}
+		else {
+			this.events.toRoom(roomId, event);
+		}
+	}
+
+	@Override
+	public void toConnection(String connectionId, ChatEvent event) {
+		this.events.toConnection(connectionId, event);
+	}
+
+	@Override
+	public void toLobby(RoomsEvent event) {
+		snapshots(LOBBY).offer(event);
+	}
+
+	private Snapshots snapshots(String key) {
+		return this.rooms.computeIfAbsent(key, Snapshots::new);
+	}
+
+	private void send(String key, ChatEvent snapshot) {
+		if (snapshot instanceof RoomsEvent rooms) {
+			this.events.toLobby(rooms);
+		}
+		else {
+			this.events.toRoom(key, snapshot);
+		}
+	}
+
+	/** One room's pending snapshot. Sends happen under its lock, so they never overtake each other. */
+	private final class Snapshots {
+
+		private final String key;
+
+		private ChatEvent pending;
+
+		private boolean scheduled;
+
+		private long lastSent = CoalescedPresence.this.nanoClock.getAsLong() - CoalescedPresence.this.intervalNanos;
+
+		Snapshots(String key) {
+			this.key = key;
+		}
+
+		synchronized void offer(ChatEvent snapshot) {
+			this.pending = snapshot;
+			if (this.scheduled) {
+				return;
+			}
+			long wait = this.lastSent + CoalescedPresence.this.intervalNanos - CoalescedPresence.this.nanoClock.getAsLong();
+			if (wait <= 0) {
+				flush();
+			}
+			else {
+				this.scheduled = true;
+				CoalescedPresence.this.scheduler.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+			}
+		}
+
+		synchronized void flush() {
+			ChatEvent latest = this.pending;
+			this.pending = null;
+			this.scheduled = false;
+			if (latest != null) {
+				this.lastSent = CoalescedPresence.this.nanoClock.getAsLong();
+				send(this.key, latest);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.livechat.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoalescedPresenceTest {
+
+	private static final Duration INTERVAL = Duration.ofMillis(200);
+
+	private final RecordingChatEvents sent = new RecordingChatEvents();
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+	private final CoalescedPresence presence = new CoalescedPresence(this.sent, this.scheduler, INTERVAL,
+			System::nanoTime);
+
+	@AfterEach
+	void stop() {
+		this.scheduler.shutdownNow();
+	}
+
+	@Test
+	void theFirstListAfterAQuietIntervalGoesOutAtOnce() {
+		this.presence.toRoom("general", users("Alex"));
+
+		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"));
+	}
+
+	@Test
+	void listsDuringAnIntervalBecomeOneListTheNewest() {
+		this.presence.toRoom("general", users("Alex"));
+		for (int i = 0; i < 100; i++) {
+			this.presence.toRoom("general", users("Alex", "User" + i));
+		}
+
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("general").size() == 2);
+		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"), users("Alex", "User99"));
+		sleep(INTERVAL.multipliedBy(2));
+		assertThat(this.sent.toRoom("general")).hasSize(2);
+	}
+
+	@Test
+	void eachRoomHasItsOwnInterval() {
+		this.presence.toRoom("general", users("Alex"));
+		this.presence.toRoom("tech", new UsersEvent("tech", List.of("Sam")));
+
+		assertThat(this.sent.toRoom("general")).hasSize(1);
+		assertThat(this.sent.toRoom("tech")).hasSize(1);
+	}
+
+	@Test
+	void everyOtherEventPassesStraightThroughInOrder() {
+		this.presence.toRoom("general", users("Alex"));
+		this.presence.toRoom("general", users("Alex", "Sam"));
+		SystemEvent joined = SystemEvent.joined("general", "Sam", 1L);
+		ChatMessage message = new ChatMessage(1, "general", "Sam", "hi", 2L);
+		this.presence.toRoom("general", joined);
+		this.presence.toRoom("general", message);
+		this.presence.toConnection("c1", new ErrorEvent("invalid-message", "no"));
+
+		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"), joined, message);
+		assertThat(this.sent.toConnection("c1")).hasSize(1);
+	}
+
+	@Test
+	void roomCountsAreCoalescedLikeUserLists() {
+		RoomsEvent first = new RoomsEvent(List.of(new RoomSummary("general", "General", 1)));
+		RoomsEvent last = new RoomsEvent(List.of(new RoomSummary("general", "General", 3)));
+		this.presence.toLobby(first);
+		this.presence.toLobby(new RoomsEvent(List.of(new RoomSummary("general", "General", 2))));
+		this.presence.toLobby(last);
+
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toLobby().size() == 2);
+		assertThat(this.sent.toLobby()).containsExactly(first, last);
+	}
+
+	private static UsersEvent users(String... names) {
+		return new UsersEvent("general", List.of(names));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
