@@ -1,0 +1,234 @@
+package io.livechat.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A run's clients and the few threads they share: one {@link HttpClient} whose executor is two
+ * daemon threads (the JDK adds its selector thread), and one scheduler thread for heart-beats,
+ * the pacer and CPU samples. Client i joins room {@code i % rooms}.
+ */
+final class ClientFleet implements AutoCloseable {
+
+	private static final int IO_THREADS = 2;
+
+	private static final long HEARTBEAT_TICK_MILLIS = 250;
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+	private final Run run;
+
+	private final Options options;
+
+	private final ExecutorService io;
+
+	private final HttpClient http;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final List<LoadClient> clients = new ArrayList<>();
+
+	private final ScheduledFuture<?> heartbeats;
+
+	private int heartbeatCursor;
+
+	ClientFleet(Run run, Options options, int senders) {
+		this.run = run;
+		this.options = options;
+		this.io = Executors.newFixedThreadPool(IO_THREADS, daemon("loadgen-io-"));
+		this.http = HttpClient.newBuilder().executor(this.io).connectTimeout(Duration.ofSeconds(15)).build();
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("loadgen-scheduler-"));
+		List<String> rooms = options.rooms();
+		for (int i = 0; i < options.clients(); i++) {
+			int room = i % rooms.size();
+			int roomSize = options.clients() / rooms.size() + ((room < options.clients() % rooms.size()) ? 1 : 0);
+			this.clients.add(new LoadClient(run, i, rooms.get(room), roomSize, senders));
+		}
+		this.heartbeats = (options.heartbeatMillis() > 0) ? this.scheduler.scheduleAtFixedRate(this::heartbeat,
+				HEARTBEAT_TICK_MILLIS, HEARTBEAT_TICK_MILLIS, TimeUnit.MILLISECONDS) : null;
+	}
+
+	List<LoadClient> clients() {
+		return this.clients;
+	}
+
+	ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
+	/**
+	 * Starts every client, at most {@code concurrency} connecting at once, and waits until each
+	 * has joined or failed, or the deadline; clients still waiting then count as timed out.
+	 */
+	JoinStats join(int concurrency, Deadline deadline) throws InterruptedException {
+		URI url = this.options.url();
+		checkReachable(url, deadline);
+		long startMicros = MicroClock.now();
+		Semaphore connecting = new Semaphore(concurrency);
+		for (LoadClient client : this.clients) {
+			if (!connecting.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+				break;
+			}
+			client.joined().whenComplete((joined, failure) -> connecting.release());
+			client.start(this.http, url, this.options.heartbeatMillis());
+		}
+		for (LoadClient client : this.clients) {
+			try {
+				client.joined().get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (ExecutionException ex) {
+				// counted below
+			}
+			catch (TimeoutException ex) {
+				break;
+			}
+		}
+		LatencyHistogram perClient = new LatencyHistogram();
+		Map<String, Long> failures = new TreeMap<>();
+		long lastJoinedMicros = startMicros;
+		int joined = 0;
+		for (LoadClient client : this.clients) {
+			client.fail("no joined reply within " + this.options.joinTimeout().toSeconds() + " s");
+			String failure = client.failure();
+			if (failure == null) {
+				joined++;
+				perClient.record(client.joinedMicros() - client.startedMicros());
+				lastJoinedMicros = Math.max(lastJoinedMicros, client.joinedMicros());
+			}
+			else {
+				failures.merge(failure, 1L, Long::sum);
+			}
+		}
+		return new JoinStats(this.clients.size(), joined, failures, (lastJoinedMicros - startMicros) / 1000.0,
+				perClient.summary());
+	}
+
+	/**
+	 * Opens and drops one WebSocket before the clients start, so that an absent server is
+	 * reported at once and the JDK's client has warmed up (SSL context, classes) outside the
+	 * measured joins.
+	 */
+	private void checkReachable(URI url, Deadline deadline) throws InterruptedException {
+		try {
+			this.http.newWebSocketBuilder()
+				.subprotocols(LoadClient.SUBPROTOCOL)
+				.buildAsync(url, new WebSocket.Listener() {
+				})
+				.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS)
+				.abort();
+		}
+		catch (ExecutionException ex) {
+			throw new LoadException("The server at " + url + " is unreachable: " + LoadClient.describe(ex));
+		}
+		catch (TimeoutException ex) {
+			throw new LoadException("The server at " + url + " did not answer a WebSocket handshake in time");
+		}
+	}
+
+	/** Waits until no frame has arrived for {@code quiet} (join broadcasts drained), or the deadline. */
+	void awaitQuiet(Duration quiet, Deadline deadline) throws InterruptedException {
+		long frames = this.run.framesReceived();
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < quiet.toNanos() && !deadline.passed()) {
+			Thread.sleep(50);
+			long now = this.run.framesReceived();
+			if (now != frames) {
+				frames = now;
+				quietSince = System.nanoTime();
+			}
+		}
+	}
+
+	/** How many clients' latest user list names every client of the run in their room. */
+	int seeingWholeRoom() {
+		return (int) this.clients.stream().filter(LoadClient::seesWholeRoom).count();
+	}
+
+	double usersEventsPerClient() {
+		return this.clients.stream().mapToLong(LoadClient::usersEvents).average().orElse(0);
+	}
+
+	/** Clients per room that joined and are still connected. */
+	Map<String, Integer> connectedPerRoom() {
+		Map<String, Integer> perRoom = new TreeMap<>();
+		for (LoadClient client : this.clients) {
+			if (client.hasJoined() && client.isOpen()) {
+				perRoom.merge(client.room(), 1, Integer::sum);
+			}
+		}
+		return perRoom;
+	}
+
+	long late() {
+		return this.clients.stream().mapToLong((client) -> client.sequences().late()).sum();
+	}
+
+	long duplicates() {
+		return this.clients.stream().mapToLong((client) -> client.sequences().duplicates()).sum();
+	}
+
+	/** Sends each joined client a heart-beat once per interval, a slice of them every tick. */
+	private void heartbeat() {
+		long ticksPerInterval = Math.max(1, this.options.heartbeatMillis() / HEARTBEAT_TICK_MILLIS);
+		int slice = (int) Math.ceil(this.clients.size() / (double) ticksPerInterval);
+		for (int i = 0; i < slice; i++) {
+			LoadClient client = this.clients.get(this.heartbeatCursor);
+			this.heartbeatCursor = (this.heartbeatCursor + 1) % this.clients.size();
+			if (client.hasJoined()) {
+				client.heartbeat();
+			}
+		}
+	}
+
+	/** Closes every socket (1000), waits a few seconds for the server's replies, aborts the rest. */
+	@Override
+	public void close() {
+		if (this.heartbeats != null) {
+			this.heartbeats.cancel(false);
+		}
+		List<CompletableFuture<Integer>> closed = new ArrayList<>();
+		for (LoadClient client : this.clients) {
+			closed.add(client.close());
+		}
+		try {
+			CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+				.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// aborted below
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.clients.forEach(LoadClient::abort);
+		this.scheduler.shutdownNow();
+		this.io.shutdown();
+	}
+
+	private static ThreadFactory daemon(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.livechat.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line of a run: a scenario, then {@code --name value} options.
+ *
+ * @param rates total messages per second, one per step (one element unless in step mode)
+ * @param concurrency connection attempts in flight at once
+ * @param serverPid the server's process id for {@code /proc} readings, 0 when not given
+ */
+record Options(Scenario scenario, URI url, String room, int roomCount, int clients, long serverPid, String label,
+		Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
+		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
+		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
+
+	enum Scenario {
+
+		FANOUT, IDLE, STORM;
+
+		String id() {
+			return name().toLowerCase();
+		}
+
+	}
+
+	static final List<String> ROOMS = List.of("general", "tech", "random");
+
+	private static final Set<String> COMMON = Set.of("url", "room", "rooms", "clients", "server-pid", "label", "out",
+			"heartbeat", "concurrency", "join-timeout");
+
+	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
+			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
+			Set.of("hold"), Scenario.STORM, Set.of("settle-timeout"));
+
+	static final String USAGE = """
+			usage: LoadTool fanout|idle|storm [--option value ...]
+
+			  fanout   N clients join, S of them send R messages/s in total; latency of every delivery
+			  idle     N clients join and stay; server memory per connection (with --server-pid)
+			  storm    N clients connect and join at once; joins/s and time until the user lists settle
+
+			common:
+			  --url URL            ws://127.0.0.1:8080/ws
+			  --room NAME          general (the first room)
+			  --rooms K            1: clients spread round-robin over --room, then the others of general,tech,random
+			  --clients N          200
+			  --server-pid PID     read the server's CPU, RSS and threads from /proc/PID (idle: heap via jcmd)
+			  --label TEXT         recorded in the JSON line
+			  --out FILE           append the JSON line(s) to FILE too
+			  --heartbeat MS       10000: heart-beat offered and sent by every client (0: none; the server
+			                       then closes silent connections after 45 s)
+			  --concurrency C      connection attempts in flight: 64 (storm: all clients)
+			  --join-timeout SEC   120
+			fanout:
+			  --senders S          50 (the first S clients; the server allows 5 messages/s each)
+			  --rate R             200 messages/s in total
+			  --rates R1,R2,...    step mode: each rate in turn, stop at the first step whose p99 exceeds
+			                       --p99-limit or that loses, duplicates or reorders anything; reports the knee
+			  --duration SEC       20 (measured, per step)
+			  --warmup SEC         5 (sent, not measured, per step)
+			  --drain SEC          5 (longest wait for late deliveries after sending stops)
+			  --p99-limit MS       100
+			idle:
+			  --hold SEC           10 (how long the clients stay after all joined)
+			storm:
+			  --settle-timeout SEC 60 (longest wait for every user list to name all N)
+			""";
+
+	Options {
+		rates = List.copyOf(rates);
+		given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+	}
+
+	static Options parse(String... args) {
+		if (args.length == 0 || isHelp(args[0])) {
+			throw new IllegalArgumentException("a scenario is required: fanout, idle or storm");
+		}
+		Scenario scenario = scenario(args[0]);
+		Map<String, String> given = new LinkedHashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.isEmpty()) {
+				continue;
+			}
+			if (!arg.startsWith("--") || arg.length() == 2) {
+				throw new IllegalArgumentException("expected an --option, got '" + arg + "'");
+			}
+			String name = arg.substring(2);
+			if (!COMMON.contains(name) && !SPECIFIC.get(scenario).contains(name)) {
+				throw new IllegalArgumentException("--" + name + " is not an option of " + scenario.id());
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("--" + name + " needs a value");
+			}
+			if (given.put(name, args[++i]) != null) {
+				throw new IllegalArgumentException("--" + name + " is given twice");
+			}
+		}
+		return new Reader(scenario, given).options();
+	}
+
+	static boolean isHelp(String arg) {
+		return arg.equals("help") || arg.equals("--help") || arg.equals("-h");
+	}
+
+	/** The rooms the clients are spread over, in order: client i joins {@code rooms().get(i % size)}. */
+	List<String> rooms() {
+		List<String> rooms = new ArrayList<>();
+		rooms.add(this.room);
+		for (String other : ROOMS) {
+			if (rooms.size() < this.roomCount && !other.equals(this.room)) {
+				rooms.add(other);
+			}
+		}
+		return rooms;
+	}
+
+	/** Longest the whole run may take, from the phases' own bounds. */
+	Duration runTimeout() {
+		Duration step = this.warmup.plus(this.duration).plus(this.drain).plus(Duration.ofSeconds(90));
+		return this.joinTimeout.plus(this.settleTimeout)
+			.plus(this.hold)
+			.plus(step.multipliedBy(this.rates.size()))
+			.plus(Duration.ofMinutes(2));
+	}
+
+	JsonLine toJson() {
+		JsonLine json = new JsonLine().put("url", this.url.toString())
+			.put("rooms", this.rooms())
+			.put("clients", this.clients)
+			.put("heartbeat_ms", this.heartbeatMillis)
+			.put("concurrency", this.concurrency);
+		if (this.scenario == Scenario.FANOUT) {
+			json.put("senders", this.senders)
+				.put(this.stepMode ? "rates" : "rate", this.stepMode ? this.rates : this.rates.get(0))
+				.put("duration_s", seconds(this.duration))
+				.put("warmup_s", seconds(this.warmup))
+				.put("drain_s", seconds(this.drain));
+			if (this.stepMode) {
+				json.put("p99_limit_ms", this.p99LimitMillis);
+			}
+		}
+		if (this.scenario == Scenario.IDLE) {
+			json.put("hold_s", seconds(this.hold));
+		}
+		return json.put("server_pid", (this.serverPid > 0) ? this.serverPid : null).put("given", this.given);
+	}
+
+	static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
+	}
+
+	private static Scenario scenario(String name) {
+		for (Scenario scenario : Scenario.values()) {
+			if (scenario.id().equals(name)) {
+				return scenario;
+			}
+		}
+		throw new IllegalArgumentException("unknown scenario '" + name + "': use fanout, idle or storm");
+	}
+
+	/** Turns the given values into options, with defaults and checks. */
+	private static final class Reader {
+
+		private final Scenario scenario;
+
+		private final Map<String, String> given;
+
+		Reader(Scenario scenario, Map<String, String> given) {
+			this.scenario = scenario;
+			this.given = given;
+		}
+
+		Options options() {
+			URI url = url(this.given.getOrDefault("url", "ws://127.0.0.1:8080/ws"));
+			String room = this.given.getOrDefault("room", "general");
+			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
+				throw new IllegalArgumentException("--room: letters, digits, '_' and '-' only, got '" + room + "'");
+			}
+			int roomCount = integer("rooms", 1, 1, ROOMS.size());
+			if (roomCount > 1 && !ROOMS.contains(room)) {
+				throw new IllegalArgumentException("--rooms above 1 spreads over general, tech and random; --room must be one of them");
+			}
+			int clients = integer("clients", 200, 1, 100_000);
+			long serverPid = integer("server-pid", 0, 1, Integer.MAX_VALUE);
+			int senders = integer("senders", Math.min(50, clients), 1, clients);
+			boolean stepMode = this.given.containsKey("rates");
+			if (stepMode && this.given.containsKey("rate")) {
+				throw new IllegalArgumentException("give either --rate or --rates, not both");
+			}
+			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
+			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
+			return new Options(this.scenario, url, room, roomCount, clients, serverPid,
+					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", 10_000, 0, 3_600_000),
+					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
+					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
+					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), seconds("join-timeout", 120, 1),
+					seconds("settle-timeout", 60, 1), this.given);
+		}
+
+		private int integer(String name, int fallback, int min, int max) {
+			String value = this.given.get(name);
+			if (value == null) {
+				return fallback;
+			}
+			try {
+				int parsed = Integer.parseInt(value.trim());
+				if (parsed >= min && parsed <= max) {
+					return parsed;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException("--" + name + ": a whole number from " + min + " to " + max + ", got '"
+					+ value + "'");
+		}
+
+		private double decimal(String name, double fallback, double max) {
+			String value = this.given.get(name);
+			return (value != null) ? positive("--" + name, value, max) : fallback;
+		}
+
+		private Duration seconds(String name, double fallback, double min) {
+			String value = this.given.get(name);
+			double seconds = fallback;
+			if (value != null) {
+				try {
+					seconds = Double.parseDouble(value.trim());
+				}
+				catch (NumberFormatException ex) {
+					seconds = Double.NaN;
+				}
+				if (!(seconds >= min && seconds <= 86_400)) {
+					throw new IllegalArgumentException("--" + name + ": seconds, at least " + min + ", got '" + value + "'");
+				}
+			}
+			return Duration.ofNanos(Math.round(seconds * 1e9));
+		}
+
+		private Path path(String name) {
+			String value = this.given.get(name);
+			return (value == null || value.isBlank()) ? null : Path.of(value);
+		}
+
+		private static List<Double> rates(String value) {
+			List<Double> rates = new ArrayList<>();
+			for (String rate : value.split(",")) {
+				rates.add(positive("--rates", rate, 1_000_000));
+			}
+			return rates;
+		}
+
+		private static double positive(String name, String value, double max) {
+			try {
+				double parsed = Double.parseDouble(value.trim());
+				if (parsed > 0 && parsed <= max) {
+					return parsed;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException(name + ": a number above 0 and at most " + max + ", got '" + value + "'");
+		}
+
+		private static URI url(String value) {
+			try {
+				URI url = URI.create(value);
+				if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
+					return url;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException("--url: a ws:// or wss:// URL such as ws://127.0.0.1:8080/ws, got '" + value + "'");
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.livechat.bench;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One run of the tool and what all its clients share: the run's id (in every name, client id
+ * and message mark, so runs never mix), the incidents, a count of the frames received, and the
+ * window being measured.
+ */
+final class Run {
+
+	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+	private final String id;
+
+	private final Incidents incidents = new Incidents();
+
+	private final LongAdder frames = new LongAdder();
+
+	private volatile MeasureWindow window = MeasureWindow.NONE;
+
+	Run(String id) {
+		this.id = id;
+	}
+
+	static Run random() {
+		StringBuilder id = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			id.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
+		}
+		return new Run(id.toString());
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	/** The start of every user name of this run: {@code lg{run}-}. */
+	String usernamePrefix() {
+		return "lg" + this.id + "-";
+	}
+
+	String username(int client) {
+		return usernamePrefix() + client;
+	}
+
+	String clientId(int client) {
+		return "loadgen-" + this.id + "-" + client;
+	}
+
+	Incidents incidents() {
+		return this.incidents;
+	}
+
+	void frameReceived() {
+		this.frames.increment();
+	}
+
+	long framesReceived() {
+		return this.frames.sum();
+	}
+
+	MeasureWindow window() {
+		return this.window;
+	}
+
+	void measure(MeasureWindow window) {
+		this.window = window;
+	}
+
+}

@@ -1,0 +1,204 @@
+package io.livechat.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Readings of the server process from {@code /proc/PID} (CPU time, RSS, threads) and, through
+ * {@code jcmd}, its heap after a full GC; also the whole machine's CPU time and this process's,
+ * so that a run disturbed by other work can be told apart. Without a pid, every server reading
+ * is absent (-1).
+ */
+final class ServerProbe {
+
+	private static final Pattern HEAP_TOTAL_USED = Pattern.compile("total \\d+[KMG], used (\\d+)([KMG])");
+
+	private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
+
+	private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+	private final long pid;
+
+	ServerProbe(long pid) {
+		this.pid = pid;
+	}
+
+	boolean present() {
+		return this.pid > 0;
+	}
+
+	/** utime + stime of the server in clock ticks, or -1. */
+	long cpuTicks() {
+		String stat = read("stat");
+		return (stat != null) ? cpuTicks(stat) : -1;
+	}
+
+	long rssKb() {
+		String status = read("status");
+		return (status != null) ? statusValue(status, "VmRSS") : -1;
+	}
+
+	long threads() {
+		String status = read("status");
+		return (status != null) ? statusValue(status, "Threads") : -1;
+	}
+
+	/**
+	 * Runs a full GC in the server, waits {@code settleMillis}, and returns the heap in use in
+	 * kB, or -1 if jcmd is missing or fails.
+	 */
+	long heapUsedKbAfterGc(long settleMillis) throws InterruptedException {
+		if (!present() || jcmd("GC.run") == null) {
+			return -1;
+		}
+		Thread.sleep(settleMillis);
+		String heapInfo = jcmd("GC.heap_info");
+		return (heapInfo != null) ? heapUsedKb(heapInfo) : -1;
+	}
+
+	static long ticksPerSecond() {
+		try {
+			Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+			if (getconf.waitFor(5, TimeUnit.SECONDS)) {
+				return Long.parseLong(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+			}
+			getconf.destroyForcibly();
+		}
+		catch (IOException | NumberFormatException ex) {
+			// the usual Linux value below
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return 100;
+	}
+
+	static long ticksPerSecondInUse() {
+		return TICKS_PER_SECOND;
+	}
+
+	/** CPU time of this process (the generator), in nanoseconds. */
+	static long generatorCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** The machine's busy and total CPU ticks over all cores from {@code /proc/stat}, or null. */
+	static long[] machineTicks() {
+		try {
+			return machineTicks(Files.readString(Path.of("/proc/stat")));
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/** utime + stime from the text of {@code /proc/PID/stat} (fields 14 and 15; the name may hold spaces). */
+	static long cpuTicks(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	/** A numeric field of {@code /proc/PID/status} ({@code VmRSS} in kB, {@code Threads}), or -1. */
+	static long statusValue(String status, String key) {
+		Matcher matcher = Pattern.compile("(?m)^" + key + ":\\s+(\\d+)").matcher(status);
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+	}
+
+	/** {busy, total} ticks from the first line of {@code /proc/stat}. */
+	static long[] machineTicks(String procStat) {
+		String[] fields = procStat.lines().findFirst().orElse("").trim().split(" +");
+		long busy = 0;
+		long total = 0;
+		for (int i = 1; i < Math.min(fields.length, 9); i++) {
+			long ticks = Long.parseLong(fields[i]);
+			total += ticks;
+			boolean idle = i == 4 || i == 5;
+			busy += idle ? 0 : ticks;
+		}
+		return new long[] { busy, total };
+	}
+
+	/**
+	 * The heap in use in kB from {@code jcmd PID GC.heap_info}: the sum of the generations' or
+	 * the heap's "total ..., used ..." lines, else the first "used" outside Metaspace; -1 if none.
+	 */
+	static long heapUsedKb(String heapInfo) {
+		long sum = 0;
+		boolean found = false;
+		long firstUsed = -1;
+		for (String line : heapInfo.split("\n")) {
+			if (line.contains("Metaspace") || line.contains("class space")) {
+				continue;
+			}
+			Matcher totalUsed = HEAP_TOTAL_USED.matcher(line);
+			if (totalUsed.find()) {
+				sum += kilobytes(totalUsed.group(1), totalUsed.group(2));
+				found = true;
+				continue;
+			}
+			Matcher used = USED.matcher(line);
+			if (firstUsed < 0 && used.find() && !line.contains("%")) {
+				firstUsed = kilobytes(used.group(1), used.group(2));
+			}
+		}
+		return found ? sum : firstUsed;
+	}
+
+	private static long kilobytes(String number, String unit) {
+		long value = Long.parseLong(number);
+		return switch (unit) {
+			case "M" -> value * 1024;
+			case "G" -> value * 1024 * 1024;
+			default -> value;
+		};
+	}
+
+	private String read(String file) {
+		if (!present()) {
+			return null;
+		}
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(this.pid), file));
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private String jcmd(String command) throws InterruptedException {
+		Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		String jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
+		Path output = null;
+		try {
+			output = Files.createTempFile("loadgen-jcmd", ".txt");
+			Process process = new ProcessBuilder(jcmd, Long.toString(this.pid), command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return null;
+			}
+			return (process.exitValue() == 0) ? Files.readString(output) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		finally {
+			if (output != null) {
+				try {
+					Files.deleteIfExists(output);
+				}
+				catch (IOException ex) {
+					// a temporary file left behind
+				}
+			}
+		}
+	}
+
+}

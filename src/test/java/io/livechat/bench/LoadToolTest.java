@@ -1,0 +1,84 @@
+package io.livechat.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.livechat.chat.RoomRegistry;
+import io.livechat.chat.RoomSummary;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load generator against the whole application on a random port: small runs of its
+ * scenarios must find what a healthy server delivers, every message to every client once and
+ * in order, and user lists that settle.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LoadToolTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RoomRegistry rooms;
+
+	@Test
+	void fanoutDeliversEveryMeasuredMessageToEveryClientOnceAndInOrder() throws Exception {
+		Options options = Options.parse("fanout", "--url", url(), "--clients", "20", "--senders", "2", "--rate", "8",
+				"--duration", "3", "--warmup", "1");
+		List<StepResult> reported = new ArrayList<>();
+
+		FanoutResult result = new FanoutScenario(options, Run.random(), Progress.SILENT)
+			.run((joining, step) -> reported.add(step));
+
+		assertThat(result.joining().join().joined()).isEqualTo(20);
+		assertThat(result.joining().clientsSeeingWholeRoom()).as("user lists naming all 20").isEqualTo(20);
+		assertThat(result.steps()).hasSize(1).isEqualTo(reported);
+		StepResult step = result.steps().get(0);
+		assertThat(step.sentMeasured()).isEqualTo(8 * 3);
+		assertThat(step.expected()).isEqualTo(8 * 3 * 20);
+		assertThat(step.received()).isEqualTo(step.expected());
+		assertThat(step.lost()).isZero();
+		assertThat(step.duplicates()).isZero();
+		assertThat(step.late()).isZero();
+		assertThat(step.latency().count()).isEqualTo(step.expected());
+		assertThat(step.incidents()).isEmpty();
+		assertThat(step.failure(options.p99LimitMillis())).isNull();
+	}
+
+	@Test
+	void aStormOfFiftyClientsJoinsAndEveryUserListSettlesAtFifty() throws Exception {
+		Options options = Options.parse("storm", "--url", url(), "--clients", "50");
+
+		StormResult result = new StormScenario(options, Run.random(), Progress.SILENT).run();
+
+		assertThat(result.join().joined()).isEqualTo(50);
+		assertThat(result.join().failures()).isEmpty();
+		assertThat(result.settled()).isTrue();
+		assertThat(result.settledMillis()).isPositive();
+		assertThat(result.clientsSeeingWholeRoom()).isEqualTo(50);
+		assertThat(result.fewestUsersSeen()).isEqualTo(50);
+		assertThat(result.joinsPerSecond()).isPositive();
+		assertThat(result.incidents()).isEmpty();
+	}
+
+	@AfterEach
+	void everyoneLeaves() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
+	}
+
+	private String url() {
+		return "ws://127.0.0.1:" + this.port + "/ws";
+	}
+
+}

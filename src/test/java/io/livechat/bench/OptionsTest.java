@@ -1,0 +1,197 @@
+package io.livechat.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OptionsTest {
+
+	@Test
+	void fanoutDefaultsToTheFirstWorkloadAgainstALocalServer() {
+		Options options = Options.parse("fanout");
+
+		assertThat(options.scenario()).isEqualTo(Options.Scenario.FANOUT);
+		assertThat(options.url()).isEqualTo(URI.create("ws://127.0.0.1:8080/ws"));
+		assertThat(options.rooms()).containsExactly("general");
+		assertThat(options.clients()).isEqualTo(200);
+		assertThat(options.senders()).isEqualTo(50);
+		assertThat(options.rates()).containsExactly(200.0);
+		assertThat(options.stepMode()).isFalse();
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.drain()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.heartbeatMillis()).isEqualTo(10_000);
+		assertThat(options.concurrency()).isEqualTo(64);
+		assertThat(options.serverPid()).isZero();
+		assertThat(options.out()).isNull();
+	}
+
+	@Test
+	void readsEveryFanoutOption() {
+		Options options = Options.parse("fanout", "--url", "ws://localhost:8099/ws", "--clients", "1000", "--senders",
+				"50", "--rate", "150.5", "--duration", "10", "--warmup", "2.5", "--drain", "8", "--server-pid", "4242",
+				"--label", "w1", "--out", "results.jsonl", "--heartbeat", "0", "--concurrency", "16", "--rooms", "2");
+
+		assertThat(options.url()).isEqualTo(URI.create("ws://localhost:8099/ws"));
+		assertThat(options.clients()).isEqualTo(1000);
+		assertThat(options.rates()).containsExactly(150.5);
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.warmup()).isEqualTo(Duration.ofMillis(2500));
+		assertThat(options.drain()).isEqualTo(Duration.ofSeconds(8));
+		assertThat(options.serverPid()).isEqualTo(4242);
+		assertThat(options.label()).isEqualTo("w1");
+		assertThat(options.out()).isEqualTo(Path.of("results.jsonl"));
+		assertThat(options.heartbeatMillis()).isZero();
+		assertThat(options.concurrency()).isEqualTo(16);
+		assertThat(options.rooms()).containsExactly("general", "tech");
+	}
+
+	@Test
+	void ratesSwitchOnStepMode() {
+		Options options = Options.parse("fanout", "--rates", "20,40,60", "--p99-limit", "50");
+
+		assertThat(options.stepMode()).isTrue();
+		assertThat(options.rates()).containsExactly(20.0, 40.0, 60.0);
+		assertThat(options.p99LimitMillis()).isEqualTo(50);
+	}
+
+	@Test
+	void spreadsOverTheGivenRoomFirstThenTheOthers() {
+		assertThat(Options.parse("idle", "--room", "tech", "--rooms", "3").rooms()).containsExactly("tech", "general",
+				"random");
+		assertThat(Options.parse("idle", "--room", "lobby").rooms()).containsExactly("lobby");
+	}
+
+	@Test
+	void aStormConnectsEveryClientAtOnceUnlessToldOtherwise() {
+		assertThat(Options.parse("storm", "--clients", "500").concurrency()).isEqualTo(500);
+		assertThat(Options.parse("storm", "--clients", "500", "--concurrency", "50").concurrency()).isEqualTo(50);
+	}
+
+	@Test
+	void idleHoldsTenSecondsByDefault() {
+		assertThat(Options.parse("idle").hold()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(Options.parse("idle", "--hold", "60").hold()).isEqualTo(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void theRunTimeoutCoversEveryPhase() {
+		Options options = Options.parse("fanout", "--rates", "10,20", "--duration", "100", "--warmup", "50");
+
+		assertThat(options.runTimeout()).isGreaterThan(options.joinTimeout().plusSeconds(2 * 150));
+	}
+
+	@Nested
+	class Refuses {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "", "bench", "--clients" })
+		void anUnknownScenario(String scenario) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(scenario));
+		}
+
+		@Test
+		void noScenario() {
+			assertThatIllegalArgumentException().isThrownBy(Options::parse).withMessageContaining("scenario");
+		}
+
+		@Test
+		void anUnknownOption() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--client", "5"))
+				.withMessageContaining("--client is not an option of fanout");
+		}
+
+		@Test
+		void anOptionOfAnotherScenario() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("storm", "--senders", "5"))
+				.withMessageContaining("--senders is not an option of storm");
+		}
+
+		@Test
+		void anOptionWithoutItsValue() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--clients"))
+				.withMessageContaining("--clients needs a value");
+		}
+
+		@Test
+		void aValueWithoutItsOption() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "200"))
+				.withMessageContaining("expected an --option");
+		}
+
+		@Test
+		void anOptionGivenTwice() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("fanout", "--clients", "2", "--clients", "3"))
+				.withMessageContaining("twice");
+		}
+
+		@Test
+		void bothRateAndRates() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("fanout", "--rate", "2", "--rates", "3,4"))
+				.withMessageContaining("either --rate or --rates");
+		}
+
+		@Test
+		void moreSendersThanClients() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("fanout", "--clients", "10", "--senders", "11"))
+				.withMessageContaining("--senders");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "0", "-5", "many", "1.5", "" })
+		void aClientCountThatIsNotAPositiveWholeNumber(String clients) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--clients", clients))
+				.withMessageContaining("--clients");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "0", "-1", "fast", "10,,20", "10,0" })
+		void aRateThatIsNotPositive(String rates) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--rates", rates))
+				.withMessageContaining("--rates");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "http://127.0.0.1:8080/ws", "127.0.0.1:8080", "ws://", "not a url" })
+		void aUrlThatIsNotAWebSocketUrl(String url) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("storm", "--url", url))
+				.withMessageContaining("--url");
+		}
+
+		@Test
+		void moreRoomsThanTheServerHasByDefault() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--rooms", "4"));
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--room", "lobby", "--rooms", "2"));
+		}
+
+		@Test
+		void aNegativeDuration() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--warmup", "-1"))
+				.withMessageContaining("--warmup");
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--duration", "0"))
+				.withMessageContaining("--duration");
+		}
+
+	}
+
+	@Test
+	void recordsTheOptionsOfItsScenarioInTheJsonLine() {
+		String json = Options.parse("fanout", "--rates", "10,20", "--label", "knee").toJson().toString();
+
+		assertThat(json).contains("\"rates\":[10.0,20.0]", "\"p99_limit_ms\":100.0", "\"given\":{")
+			.doesNotContain("hold_s");
+		assertThat(Options.parse("idle").toJson().toString()).contains("\"hold_s\":10.0").doesNotContain("senders");
+	}
+
+}

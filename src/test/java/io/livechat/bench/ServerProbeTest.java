@@ -1,0 +1,88 @@
+package io.livechat.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerProbeTest {
+
+	@Test
+	void readsUserAndSystemTicksEvenWhenTheProcessNameHoldsSpacesAndParentheses() {
+		String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 123 0 0 0 1500 250 0 0 20 0 61 0 100 0 0";
+
+		assertThat(ServerProbe.cpuTicks(stat)).isEqualTo(1750);
+	}
+
+	@Test
+	void readsRssAndThreadsFromStatus() {
+		String status = "Name:\tjava\nVmHWM:\t  400000 kB\nVmRSS:\t  365432 kB\nThreads:\t61\n";
+
+		assertThat(ServerProbe.statusValue(status, "VmRSS")).isEqualTo(365432);
+		assertThat(ServerProbe.statusValue(status, "Threads")).isEqualTo(61);
+		assertThat(ServerProbe.statusValue(status, "VmSwap")).isEqualTo(-1);
+	}
+
+	@Test
+	void countsTheMachineBusyWithoutIdleAndIoWait() {
+		long[] ticks = ServerProbe.machineTicks("cpu  100 5 50 1000 20 3 2 1 0 0\ncpu0 50 2 25 500 10 1 1 0 0 0\n");
+
+		assertThat(ticks).containsExactly(161, 1181);
+	}
+
+	@Test
+	void readsTheG1HeapInUse() {
+		String heapInfo = """
+				4242:
+				 garbage-first heap   total 262144K, used 21065K [0x00000000f0000000, 0x0000000100000000)
+				  region size 1024K, 5 young (5120K), 0 survivors (0K)
+				 Metaspace       used 54717K, committed 55232K, reserved 1114112K
+				  class space    used 7245K, committed 7488K, reserved 1048576K
+				""";
+
+		assertThat(ServerProbe.heapUsedKb(heapInfo)).isEqualTo(21065);
+	}
+
+	@Test
+	void addsUpTheGenerationsOfTheParallelHeap() {
+		String heapInfo = """
+				4242:
+				 PSYoungGen      total 76288K, used 3932K [0x00000000eab00000, 0x00000000f0000000, 0x0000000100000000)
+				  eden space 65536K, 6% used [0x00000000eab00000,0x00000000eaed7278,0x00000000eeb00000)
+				 ParOldGen       total 175104K, used 13463K [0x00000000c0000000, 0x00000000cab00000, 0x00000000eab00000)
+				  object space 175104K, 7% used [0x00000000c0000000,0x00000000c0d25f38,0x00000000cab00000)
+				 Metaspace       used 54717K, committed 55232K, reserved 1114112K
+				""";
+
+		assertThat(ServerProbe.heapUsedKb(heapInfo)).isEqualTo(3932 + 13463);
+	}
+
+	@Test
+	void readsAZgcHeapInMegabytes() {
+		String heapInfo = " ZHeap           used 64M, capacity 256M, max capacity 4096M\n Metaspace       used 50000K, committed 51000K\n";
+
+		assertThat(ServerProbe.heapUsedKb(heapInfo)).isEqualTo(64 * 1024);
+	}
+
+	@Test
+	void withoutAPidReadsNothing() throws InterruptedException {
+		ServerProbe probe = new ServerProbe(0);
+
+		assertThat(probe.cpuTicks()).isEqualTo(-1);
+		assertThat(probe.rssKb()).isEqualTo(-1);
+		assertThat(probe.heapUsedKbAfterGc(0)).isEqualTo(-1);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void readsALiveProcess() {
+		ServerProbe probe = new ServerProbe(ProcessHandle.current().pid());
+
+		assertThat(probe.cpuTicks()).isPositive();
+		assertThat(probe.rssKb()).isPositive();
+		assertThat(probe.threads()).isPositive();
+		assertThat(ServerProbe.machineTicks()).hasSize(2);
+	}
+
+}
