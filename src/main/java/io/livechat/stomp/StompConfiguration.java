@@ -82,6 +82,11 @@ class StompConfiguration {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxSessionIdleTimeout(properties.limits().idleTimeout().multipliedBy(2).toMillis());
 		container.setAsyncSendTimeout(properties.limits().sendTimeLimit().toMillis());
+		// Clients send text; a binary frame is handed over in parts (partial messages), so its
+		// buffer need not be 8 KiB per connection. The text buffer stays at its default: SockJS's
+		// WebSocket transport takes whole messages only, and a 1000-character message escaped by
+		// sockjs-client can approach 6,000 characters.
+		container.setMaxBinaryMessageBufferSize(1024);
 		return container;
 	}
 
