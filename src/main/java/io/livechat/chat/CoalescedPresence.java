@@ -14,6 +14,10 @@ import java.util.function.LongSupplier;
  * join a room at once, the room gets a few lists instead of 1,000 lists of up to 1,000 names.
  * Every other event ({@code joined}/{@code left} system events are the deltas) passes straight
  * through, in order.
+ * <p>
+ * A list held back for the end of an interval is sent from the scheduler's thread, outside the
+ * room's lock: it is a snapshot, and where it falls among the room's other events may differ
+ * from one recipient to another. Lists never overtake one another.
  */
 public final class CoalescedPresence implements ChatEvents {
 

@@ -76,8 +76,8 @@ public final class Fanout {
 	}
 
 	/**
-	 * Queues the event for every subscriber of a shared destination. Callers keep events of one
-	 * destination in order by calling from one thread at a time (the room's lock).
+	 * Queues the event for every subscriber of a shared destination. Events handed over one after
+	 * another (as a room does under its lock) reach every subscriber in that order.
 	 *
 	 * @return the number of recipients
 	 */
