@@ -39,7 +39,7 @@ class ChatMetrics {
 			.description("Room events broadcast (messages, joins, leaves, user lists, typing)")
 			.register(registry);
 		this.deliveries = Counter.builder("livechat.deliveries")
-			.description("MESSAGE frames sent to clients")
+			.description("MESSAGE frames queued for clients")
 			.register(registry);
 		this.slowConsumerDrops = Counter.builder("livechat.slow.consumer.drops")
 			.description("Connections closed because they did not read fast enough")
