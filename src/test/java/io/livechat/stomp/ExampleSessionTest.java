@@ -20,7 +20,7 @@ class ExampleSessionTest extends EndToEndTest {
 		ws.sendFrame("SUBSCRIBE\nid:sub-1\ndestination:/topic/general\n\n");
 		ws.sendFrame("SEND\ndestination:/app/join\ncontent-type:application/json\n\n"
 				+ "{\"username\":\"Alex\",\"room\":\"general\",\"clientId\":\"3f2b9c1e-1d2a-4c7e-9a55-0f1b2c3d4e5f\"}");
-		assertThat(ws.readFrame()).startsWith("MESSAGE\n")
+		assertThat(firstAfterSnapshots(ws)).startsWith("MESSAGE\n")
 			.contains("destination:/user/queue/events\n", "subscription:sub-0\n", "content-type:application/json")
 			.contains("\"type\":\"joined\"", "\"room\":\"general\"", "\"username\":\"Alex\"", "\"users\":[\"Alex\"]",
 					"\"truncated\":");
@@ -38,6 +38,18 @@ class ExampleSessionTest extends EndToEndTest {
 
 		ws.sendFrame("DISCONNECT\nreceipt:bye\n\n");
 		assertThat(ws.readFrame()).startsWith("RECEIPT\n").contains("receipt-id:bye\n");
+	}
+
+	/**
+	 * The next frame that is not a user list: a list held back from an earlier test's leave
+	 * (lists go out at most every 250 ms) may reach a new subscriber before its joined reply.
+	 */
+	private static String firstAfterSnapshots(RawWebSocket ws) throws Exception {
+		String frame = ws.readFrame();
+		while (frame.contains("\"type\":\"users\"")) {
+			frame = ws.readFrame();
+		}
+		return frame;
 	}
 
 }
