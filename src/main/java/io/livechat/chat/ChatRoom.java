@@ -74,6 +74,16 @@ final class ChatRoom {
 		return member.name;
 	}
 
+	boolean hasMember(String nameKey) {
+		return this.members.containsKey(nameKey);
+	}
+
+	List<Resident> residents() {
+		List<Resident> residents = new ArrayList<>(this.members.size());
+		this.members.values().forEach((member) -> residents.add(new Resident(member.name, member.clientId)));
+		return residents;
+	}
+
 	String nameOf(String nameKey) {
 		Member member = this.members.get(nameKey);
 		return (member != null) ? member.name : null;

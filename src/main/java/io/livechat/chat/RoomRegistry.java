@@ -33,12 +33,21 @@ public class RoomRegistry {
 
 	private final Object lobbyLock = new Object();
 
+	private final Presence presence;
+
+	/** A node alone. */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Clock clock) {
+		this(rooms, store, events, Presence.LOCAL, clock);
+	}
+
+	/** A node that shares its rooms with others, through {@code presence}. */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock) {
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room)));
 		this.rooms = byId;
 		this.store = store;
 		this.events = events;
+		this.presence = presence;
 		this.clock = clock;
 	}
 
@@ -79,16 +88,27 @@ public class RoomRegistry {
 				// is told of it. (Read under this lock, so every message published before the reply is
 				// in its history, and a client may start afresh from it.)
 				History history = history(room, since);
-				ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
+				ChatRoom.Admission admission;
+				if (room.hasMember(name.key())) { // another tab of this user, on this node
+					admission = room.admit(name, clientId, connectionId);
+					newcomer = false;
+				}
+				else { // the user's first connection here: the room may know them from other nodes
+					Presence.Claim claim = this.presence.claim(roomId, name, clientId);
+					if (!claim.granted()) {
+						throw nameTaken(name, room);
+					}
+					admission = room.admit(new Username(claim.name()), clientId, connectionId);
+					newcomer = claim.newcomer();
+				}
 				if (admission == null) {
 					throw nameTaken(name, room);
 				}
 				connection.enter(roomId, name, clientId);
-				newcomer = admission.newcomer();
 				sendJoined(connectionId, room, admission.name(), history);
 				if (newcomer) {
 					this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
-					this.events.toRoom(roomId, new UsersEvent(roomId, room.userNames()));
+					this.events.toRoom(roomId, new UsersEvent(roomId, usersOf(room)));
 				}
 			}
 			if (newcomer) {
@@ -163,16 +183,33 @@ public class RoomRegistry {
 		}
 	}
 
+	/** Each room with its number of users (on every node). */
 	public List<RoomSummary> summaries() {
-		return this.rooms.values().stream().map(ChatRoom::summary).toList();
+		return this.rooms.values().stream().map((room) -> {
+			RoomSummary here = room.summary();
+			return new RoomSummary(here.id(), here.name(), this.presence.count(here.id(), here.users()));
+		}).toList();
 	}
 
-	/** The users in a room, sorted. */
+	/** The users in a room (on every node), sorted. */
 	public List<String> users(String roomId) {
 		ChatRoom room = room(roomId);
 		synchronized (room) {
-			return room.userNames();
+			return usersOf(room);
 		}
+	}
+
+	/** The users connected to this node in a room, with their client ids. */
+	public List<Resident> residents(String roomId) {
+		ChatRoom room = room(roomId);
+		synchronized (room) {
+			return room.residents();
+		}
+	}
+
+	/** The room ids, in display order. */
+	public List<String> roomIds() {
+		return List.copyOf(this.rooms.keySet());
 	}
 
 	public boolean isRoom(String roomId) {
@@ -189,7 +226,12 @@ public class RoomRegistry {
 
 	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {
 		this.events.toConnection(connectionId,
-				new JoinedEvent(room.id(), name, history.messages(), room.userNames(), history.truncated()));
+				new JoinedEvent(room.id(), name, history.messages(), usersOf(room), history.truncated()));
+	}
+
+	/** Under the room's lock. */
+	private List<String> usersOf(ChatRoom room) {
+		return this.presence.users(room.id(), room.userNames());
 	}
 
 	private void leaveCurrentRoom(String connectionId, Connection connection) {
@@ -197,16 +239,17 @@ public class RoomRegistry {
 			return;
 		}
 		ChatRoom room = this.rooms.get(connection.roomId);
-		String gone;
+		boolean left = false;
 		synchronized (room) {
-			gone = room.release(connection.nameKey, connectionId);
-			if (gone != null) {
+			String gone = room.release(connection.nameKey, connectionId);
+			if (gone != null && this.presence.release(room.id(), connection.nameKey)) {
 				this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
-				this.events.toRoom(room.id(), new UsersEvent(room.id(), room.userNames()));
+				this.events.toRoom(room.id(), new UsersEvent(room.id(), usersOf(room)));
+				left = true;
 			}
 		}
 		connection.exit();
-		if (gone != null) {
+		if (left) {
 			publishLobby();
 		}
 	}

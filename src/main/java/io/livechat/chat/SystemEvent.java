@@ -9,11 +9,11 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public record SystemEvent(String event, String room, String username, String text, long timestamp)
 		implements ChatEvent {
 
-	static SystemEvent joined(String room, String username, long timestamp) {
+	public static SystemEvent joined(String room, String username, long timestamp) {
 		return new SystemEvent("joined", room, username, username + " joined #" + room, timestamp);
 	}
 
-	static SystemEvent left(String room, String username, long timestamp) {
+	public static SystemEvent left(String room, String username, long timestamp) {
 		return new SystemEvent("left", room, username, username + " left #" + room, timestamp);
 	}
 

@@ -2,6 +2,7 @@ package io.livechat.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.livechat.chat.Room;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,16 +24,34 @@ import org.springframework.util.unit.DataSize;
  * @param history how long stored messages are kept
  * @param presenceInterval a room's user list (and the room counts) go out at most once per this
  * interval, always the newest
+ * @param cluster {@code none} (one node, the default) or {@code redis}: several nodes behind one
+ * address share their rooms through Redis and their messages through PostgreSQL
+ * @param clusterName nodes with the same name form one chat (the prefix of their Redis keys and
+ * channel)
+ * @param nodeId this node's name in the cluster, stable across its restarts (default: host name
+ * and port)
+ * @param nodeTimeout a node not heard of for this long is taken as gone, and its users as having
+ * left
+ * @param catchUpInterval how often a node of a cluster compares each room's last message id in the
+ * database with the last it delivered, and delivers what it missed
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue Limits limits, @DefaultValue("http://localhost:[*]") List<String> allowedOrigins,
 		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history,
-		@DefaultValue("250ms") Duration presenceInterval) {
+		@DefaultValue("250ms") Duration presenceInterval, @DefaultValue("none") Cluster cluster,
+		@DefaultValue("livechat") String clusterName, String nodeId, @DefaultValue("30s") Duration nodeTimeout,
+		@DefaultValue("1s") Duration catchUpInterval) {
 
 	public enum Store {
 
 		JDBC, MEMORY
+
+	}
+
+	public enum Cluster {
+
+		NONE, REDIS
 
 	}
 
@@ -52,6 +71,9 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 
 	}
 
+	/** Names of clusters and nodes: they end up in Redis keys and in lists separated by commas. */
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
 	public static final List<Room> DEFAULT_ROOMS = List.of(new Room("general", "General"), new Room("tech", "Tech"),
 			new Room("random", "Random"));
 
@@ -59,6 +81,12 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		rooms = (rooms == null || rooms.isEmpty()) ? DEFAULT_ROOMS : List.copyOf(rooms);
 		if (rooms.stream().map(Room::id).distinct().count() != rooms.size()) {
 			throw new IllegalArgumentException("livechat.rooms: room ids must be unique, got " + rooms);
+		}
+		if (clusterName != null && !NAME.matcher(clusterName).matches()) {
+			throw new IllegalArgumentException("livechat.cluster-name must match " + NAME + ", got " + clusterName);
+		}
+		if (nodeId != null && !NAME.matcher(nodeId).matches()) {
+			throw new IllegalArgumentException("livechat.node-id must match " + NAME + ", got " + nodeId);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -17,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
  * <li>{@code livechat.store=memory} switches the database off altogether.</li>
  * </ul>
  */
-public class DatabaseEnvironment implements EnvironmentPostProcessor {
+public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	private static final String SOURCE = "livechatDatabase";
 
@@ -56,6 +57,12 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor {
 		else {
 			environment.getPropertySources().addLast(source);
 		}
+	}
+
+	/** Before {@code ClusterEnvironment}, which adds its exclusions to these. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
 	/** Set on the command line, as a system property or as an environment variable. */

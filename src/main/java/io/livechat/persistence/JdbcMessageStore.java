@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch assigns none). Each room's newest {@value MessageStore#HISTORY_LIMIT} messages and its
  * last id are also kept in memory, loaded on the room's first use, so joins and reconnects do not
  * query the database.
+ * <p>
+ * {@linkplain #shared Shared} by several nodes (a cluster), the store caches nothing: ids come
+ * from the room's {@code room_counters} row, locked in the transaction that inserts the messages
+ * (so whichever node stores a message, a room's ids stay unique and consecutive, and commit in id
+ * order), and histories are read from the database.
  */
 public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
@@ -74,7 +81,26 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	private volatile boolean closing;
 
+	/** Whether other nodes store messages in the same rooms (see the class comment). */
+	private final boolean shared;
+
+	/** The only writer of its database: ids and recent messages are kept in memory. */
 	public JdbcMessageStore(DataSource dataSource) {
+		this(dataSource, false);
+	}
+
+	/**
+	 * A store that shares its database with other nodes, after making sure each room has a
+	 * counter at least as high as its highest stored id.
+	 */
+	public static JdbcMessageStore shared(DataSource dataSource, List<String> roomIds) {
+		JdbcMessageStore store = new JdbcMessageStore(dataSource, true);
+		roomIds.forEach(store::prepareCounter);
+		return store;
+	}
+
+	private JdbcMessageStore(DataSource dataSource, boolean shared) {
+		this.shared = shared;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -156,28 +182,11 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	private void commit(List<Pending> batch) {
 		List<ChatMessage> messages;
 		try {
-			Map<String, Long> nextIds = new HashMap<>();
-			messages = new ArrayList<>(batch.size());
-			for (Pending message : batch) {
-				long id = nextIds.computeIfAbsent(message.roomId, (room) -> lastId(room)) + 1;
-				nextIds.put(message.roomId, id);
-				messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
-			}
-			if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
-				ChatMessage message = messages.get(0);
-				guarded(() -> this.jdbc.sql(INSERT)
-					.params(message.room(), message.id(), message.username(), message.text(), message.timestamp())
-					.update());
+			if (this.shared) {
+				messages = guarded(() -> this.transaction.execute((status) -> insertWithSharedIds(batch)));
 			}
 			else {
-				guarded(() -> this.transaction.execute((status) -> this.batch.batchUpdate(INSERT, messages, MAX_BATCH,
-						(statement, message) -> {
-							statement.setString(1, message.room());
-							statement.setLong(2, message.id());
-							statement.setString(3, message.username());
-							statement.setString(4, message.text());
-							statement.setLong(5, message.timestamp());
-						})));
+				messages = insertWithLocalIds(batch);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -200,9 +209,11 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			ChatMessage message = messages.get(i);
-			RecentMessages log = this.logs.get(message.room());
-			synchronized (log) {
-				log.add(message);
+			if (!this.shared) {
+				RecentMessages log = this.logs.get(message.room());
+				synchronized (log) {
+					log.add(message);
+				}
 			}
 			try {
 				batch.get(i).then.stored(message);
@@ -211,6 +222,105 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 				logger.warn("Could not deliver stored message {} of #{}", message.id(), message.room(), ex);
 			}
 		}
+	}
+
+	/** Ids from this store's own memory of each room's last id. */
+	private List<ChatMessage> insertWithLocalIds(List<Pending> batch) {
+		Map<String, Long> nextIds = new HashMap<>();
+		List<ChatMessage> messages = new ArrayList<>(batch.size());
+		for (Pending message : batch) {
+			long id = nextIds.computeIfAbsent(message.roomId, (room) -> lastId(room)) + 1;
+			nextIds.put(message.roomId, id);
+			messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
+		}
+		if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
+			ChatMessage message = messages.get(0);
+			guarded(() -> this.jdbc.sql(INSERT)
+				.params(message.room(), message.id(), message.username(), message.text(), message.timestamp())
+				.update());
+		}
+		else {
+			guarded(() -> this.transaction.execute((status) -> insert(messages)));
+		}
+		return messages;
+	}
+
+	/**
+	 * Ids from the rooms' counters, locked (in room order, so two nodes never wait for each other
+	 * in a cycle) until this transaction ends; runs inside the transaction.
+	 */
+	private List<ChatMessage> insertWithSharedIds(List<Pending> batch) {
+		Map<String, Long> lastIds = new TreeMap<>();
+		batch.forEach((message) -> lastIds.put(message.roomId, 0L));
+		for (String room : lastIds.keySet()) {
+			lastIds.put(room, this.jdbc.sql("SELECT last_id FROM room_counters WHERE room = ? FOR UPDATE")
+				.param(room)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> new IllegalStateException("No counter for room " + room)));
+		}
+		List<ChatMessage> messages = new ArrayList<>(batch.size());
+		for (Pending message : batch) {
+			long id = lastIds.merge(message.roomId, 1L, Long::sum);
+			messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
+		}
+		lastIds.forEach((room, lastId) -> this.jdbc.sql("UPDATE room_counters SET last_id = ? WHERE room = ?")
+			.params(lastId, room)
+			.update());
+		insert(messages);
+		return messages;
+	}
+
+	private int[][] insert(List<ChatMessage> messages) {
+		return this.batch.batchUpdate(INSERT, messages, MAX_BATCH, (statement, message) -> {
+			statement.setString(1, message.room());
+			statement.setLong(2, message.id());
+			statement.setString(3, message.username());
+			statement.setString(4, message.text());
+			statement.setLong(5, message.timestamp());
+		});
+	}
+
+	/**
+	 * Creates the room's counter if it has none, and raises it to the room's highest stored id
+	 * (messages stored while the node ran alone, which does not keep counters). Safe while other
+	 * nodes do the same or store messages.
+	 */
+	private void prepareCounter(String roomId) {
+		try {
+			this.jdbc.sql("""
+					INSERT INTO room_counters (room, last_id)
+					SELECT ?, COALESCE(MAX(id), 0) FROM messages WHERE room = ?
+					AND NOT EXISTS (SELECT 1 FROM room_counters WHERE room = ?)
+					""").params(roomId, roomId, roomId).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// another node created it at the same moment
+		}
+		this.jdbc.sql("""
+				UPDATE room_counters SET last_id = (SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?)
+				WHERE room = ? AND last_id < (SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?)
+				""").params(roomId, roomId, roomId).update();
+	}
+
+	/**
+	 * Up to {@code limit} of the room's messages with an id greater than {@code afterId}, oldest
+	 * first, read from the database: what a node of a cluster missed.
+	 */
+	public List<ChatMessage> range(String roomId, long afterId, int limit) {
+		return guarded(() -> this.jdbc.sql("""
+				SELECT room, id, username, text, created_at FROM messages
+				WHERE room = ? AND id > ? ORDER BY id LIMIT ?
+				""").params(roomId, afterId, limit).query(MESSAGE).list());
+	}
+
+	/** Each room's last id as the database has it (rooms with a counter only). */
+	public Map<String, Long> lastIds() {
+		Map<String, Long> lastIds = new HashMap<>();
+		guarded(() -> this.jdbc.sql("SELECT room, last_id FROM room_counters")
+			.query((row, n) -> lastIds.put(row.getString("room"), row.getLong("last_id")))
+			.list());
+		return lastIds;
 	}
 
 	private long lastId(String roomId) {
@@ -222,12 +332,32 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	@Override
 	public History after(String roomId, long afterId, int limit) {
+		if (this.shared) {
+			return afterFromDatabase(roomId, afterId, limit);
+		}
 		RecentMessages log = log(roomId);
 		synchronized (log) {
 			// The cache holds the room's newest messages, which is all a join's history can show
 			// (older ones are paged in with before()): no database call under the room's lock.
 			return log.after(afterId, limit);
 		}
+	}
+
+	/** As {@link RecentMessages#after}, read from the database, whose counter has the last id. */
+	private History afterFromDatabase(String roomId, long afterId, int limit) {
+		long lastId = guarded(() -> this.jdbc.sql("SELECT last_id FROM room_counters WHERE room = ?")
+			.param(roomId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L));
+		long from = (afterId > lastId) ? 0 : Math.max(afterId, 0);
+		List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
+				SELECT room, id, username, text, created_at FROM messages
+				WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
+				""").params(roomId, from, limit).query(MESSAGE).list());
+		List<ChatMessage> window = new ArrayList<>(newestFirst);
+		Collections.reverse(window);
+		return new History(List.copyOf(window), (lastId - from) > window.size());
 	}
 
 	@Override

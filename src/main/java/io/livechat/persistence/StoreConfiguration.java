@@ -1,12 +1,17 @@
 package io.livechat.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import io.livechat.chat.InMemoryMessageStore;
 import io.livechat.chat.MessageStore;
+import io.livechat.chat.Room;
 import io.livechat.config.LiveChatProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +23,15 @@ import org.springframework.scheduling.TaskScheduler;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+	/** After Flyway's migration: a shared store prepares its counters at once. */
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
-	JdbcMessageStore jdbcMessageStore(DataSource dataSource) {
+	@DependsOnDatabaseInitialization
+	JdbcMessageStore jdbcMessageStore(DataSource dataSource, LiveChatProperties properties) {
+		if (properties.cluster() == LiveChatProperties.Cluster.REDIS) {
+			requirePostgres(dataSource);
+			return JdbcMessageStore.shared(dataSource, properties.rooms().stream().map(Room::id).toList());
+		}
 		return new JdbcMessageStore(dataSource);
 	}
 
@@ -33,8 +44,30 @@ class StoreConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
-	MessageStore inMemoryMessageStore() {
+	MessageStore inMemoryMessageStore(LiveChatProperties properties) {
+		if (properties.cluster() == LiveChatProperties.Cluster.REDIS) {
+			throw new IllegalStateException(
+					"livechat.cluster=redis needs the messages in PostgreSQL: set livechat.store=jdbc and SPRING_DATASOURCE_URL or DATABASE_URL");
+		}
 		return new InMemoryMessageStore();
+	}
+
+	/**
+	 * Nodes of a cluster share their messages and ids through the database: an embedded one
+	 * would give each node its own.
+	 */
+	private static void requirePostgres(DataSource dataSource) {
+		String product;
+		try (Connection connection = dataSource.getConnection()) {
+			product = connection.getMetaData().getDatabaseProductName();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("livechat.cluster=redis: cannot reach the database to check it is PostgreSQL", ex);
+		}
+		if (!"PostgreSQL".equalsIgnoreCase(product)) {
+			throw new IllegalStateException("livechat.cluster=redis needs PostgreSQL shared by every node, not the "
+					+ product + " database: set SPRING_DATASOURCE_URL (jdbc:postgresql://...) or DATABASE_URL");
+		}
 	}
 
 }

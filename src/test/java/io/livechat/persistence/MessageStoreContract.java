@@ -167,7 +167,8 @@ abstract class MessageStoreContract {
 			this.store.append("general", "Alex", "m" + i, (i <= 10) ? 1_000 : System.currentTimeMillis());
 		}
 		var properties = new LiveChatProperties(null, null, null, null, null,
-				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null);
+				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
+				null);
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
 		assertThat(pruner.prune()).isEqualTo(10);

@@ -1,0 +1,63 @@
+package io.livechat.chat;
+
+import java.util.List;
+
+/**
+ * Who is in a room beyond this node. The registry keeps its own connections and asks this when
+ * a user's first connection here enters a room, when their last one here leaves, and for the
+ * room's users and count. {@link #LOCAL} is a node alone: there is nobody else.
+ * <p>
+ * Called under the room's lock; an implementation answers quickly or falls back to this node's
+ * own view.
+ */
+public interface Presence {
+
+	/** One node alone: every name free here is free, and this node's users are everyone. */
+	Presence LOCAL = new Presence() {
+
+		@Override
+		public Claim claim(String roomId, Username name, String clientId) {
+			return new Claim(true, true, name.value());
+		}
+
+		@Override
+		public boolean release(String roomId, String nameKey) {
+			return true;
+		}
+
+		@Override
+		public List<String> users(String roomId, List<String> here) {
+			return here;
+		}
+
+		@Override
+		public int count(String roomId, int here) {
+			return here;
+		}
+
+	};
+
+	/** A user's first connection on this node enters the room under {@code name}. */
+	Claim claim(String roomId, Username name, String clientId);
+
+	/** The user's last connection on this node left; whether they have left the room everywhere. */
+	boolean release(String roomId, String nameKey);
+
+	/** Everyone in the room, sorted case-insensitively; {@code here} is this node's users, sorted. */
+	List<String> users(String roomId, List<String> here);
+
+	/** How many users the room has; {@code here} is how many are on this node. */
+	int count(String roomId, int here);
+
+	/**
+	 * The answer to a claim.
+	 *
+	 * @param granted whether the name is this client's (free, or already its own elsewhere)
+	 * @param newcomer whether the user is new to the room (not there on any node)
+	 * @param name the name as the room knows it (as first taken, when already there), or the
+	 * holder's name when not granted
+	 */
+	record Claim(boolean granted, boolean newcomer, String name) {
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.livechat.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.livechat.chat.ChatEvents;
+import io.livechat.chat.Presence;
+import io.livechat.chat.Resident;
+import io.livechat.chat.RoomRegistry;
+import io.livechat.chat.RoomsEvent;
+import io.livechat.chat.SystemEvent;
+import io.livechat.chat.UsersEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * This node's life in the cluster. At start it clears what an earlier run under the same node id
+ * left in Redis (announcing those users as gone). Then, every beat (a third of the node timeout):
+ * it renews its own key, reaps nodes whose key expired (their users are announced as left, by
+ * whichever survivor gets there first), and after Redis was unreachable or lost this node's
+ * entries, claims its users again and has every node refresh its lists, and catches up on missed
+ * messages. At stop, after the clients are gone, it removes itself.
+ * <p>
+ * Starts before the web server accepts connections and stops after it has closed them.
+ */
+final class ClusterHeartbeat implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterHeartbeat.class);
+
+	private final RedisPresence presence;
+
+	private final RoomRegistry registry;
+
+	private final ChatEvents events;
+
+	private final RedisReachability reachability;
+
+	private final CatchUp catchUp;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Duration timeout;
+
+	private final Duration catchUpInterval;
+
+	private volatile boolean resyncNeeded;
+
+	private ScheduledFuture<?> beating;
+
+	private ScheduledFuture<?> catchingUp;
+
+	ClusterHeartbeat(RedisPresence presence, RoomRegistry registry, ChatEvents events, RedisReachability reachability,
+			CatchUp catchUp, ScheduledExecutorService scheduler, Duration timeout, Duration catchUpInterval) {
+		this.presence = presence;
+		this.registry = registry;
+		this.events = events;
+		this.reachability = reachability;
+		this.catchUp = catchUp;
+		this.scheduler = scheduler;
+		this.timeout = timeout;
+		this.catchUpInterval = catchUpInterval;
+	}
+
+	@Override
+	public synchronized void start() {
+		try {
+			announceGone(this.presence.forgetNode(this.presence.nodeId(), false));
+			this.presence.beat(this.timeout);
+		}
+		catch (RuntimeException ex) {
+			this.reachability.lost(ex);
+			this.resyncNeeded = true;
+		}
+		long beat = Math.max(100, this.timeout.toMillis() / 3);
+		this.beating = this.scheduler.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+		long catchUp = this.catchUpInterval.toMillis();
+		this.catchingUp = this.scheduler.scheduleWithFixedDelay(this.catchUp::run, catchUp, catchUp,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/** One beat; see the class comment. Never throws (a throwing task would stop beating). */
+	void beat() {
+		try {
+			boolean lostHere = this.presence.beat(this.timeout);
+			boolean wasDown = this.reachability.regained();
+			if (wasDown || lostHere || this.resyncNeeded) {
+				resync();
+			}
+			for (String node : this.presence.silentNodes()) {
+				Map<String, List<String>> gone = this.presence.forgetNode(node, true);
+				if (!gone.isEmpty()) {
+					logger.info("Node {} stopped beating: its users left ({})", node, gone);
+				}
+				announceGone(gone);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.reachability.lost(ex);
+			this.resyncNeeded = true;
+		}
+	}
+
+	/**
+	 * Makes Redis hold exactly this node's users again: drops this node from every entry, claims
+	 * every user connected here, then has every node (this one too) refresh its lists.
+	 */
+	private void resync() {
+		Map<String, List<String>> dropped = this.presence.forgetNode(this.presence.nodeId(), false);
+		this.presence.beat(this.timeout);
+		for (String roomId : this.registry.roomIds()) {
+			for (Resident resident : this.registry.residents(roomId)) {
+				Presence.Claim claim = this.presence.reclaim(roomId, resident.name(), resident.clientId());
+				if (!claim.granted()) {
+					logger.warn("After the Redis outage, {} in #{} is also someone else's on another node", resident.name(),
+							roomId);
+				}
+			}
+		}
+		this.resyncNeeded = false;
+		logger.info("Claimed this node's users again after Redis lost them or was unreachable ({} entries dropped)",
+				dropped.values().stream().mapToInt(List::size).sum());
+		for (String roomId : this.registry.roomIds()) {
+			this.events.toRoom(roomId, new UsersEvent(roomId, this.registry.users(roomId)));
+		}
+		this.events.toLobby(new RoomsEvent(this.registry.summaries()));
+		this.catchUp.run();
+	}
+
+	private void announceGone(Map<String, List<String>> gone) {
+		long now = System.currentTimeMillis();
+		gone.forEach((roomId, names) -> {
+			names.forEach((name) -> this.events.toRoom(roomId, SystemEvent.left(roomId, name, now)));
+			this.events.toRoom(roomId, new UsersEvent(roomId, this.registry.users(roomId)));
+		});
+		if (!gone.isEmpty()) {
+			this.events.toLobby(new RoomsEvent(this.registry.summaries()));
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.beating == null) {
+			return;
+		}
+		this.beating.cancel(false);
+		this.catchingUp.cancel(false);
+		this.beating = null;
+		if (this.reachability.isUp()) {
+			try {
+				announceGone(this.presence.leave());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not leave the cluster cleanly (the others will reap this node): {}", ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.beating != null;
+	}
+
+	/** Below the web server's phases: started before it, stopped after it. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+}

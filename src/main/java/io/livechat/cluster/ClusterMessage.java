@@ -1,0 +1,44 @@
+package io.livechat.cluster;
+
+import io.livechat.chat.ChatMessage;
+import io.livechat.chat.SystemEvent;
+import io.livechat.chat.TypingEvent;
+
+/**
+ * What one node tells the others on the cluster's channel, as JSON: a stored message, a system
+ * or typing event, or that a room's users (or the room counts) changed, which each node then
+ * reads from Redis. Exactly one of {@code message}, {@code system} and {@code typing} is set for
+ * those kinds.
+ *
+ * @param node the sender, which ignores its own
+ */
+record ClusterMessage(String node, Kind kind, String room, ChatMessage message, SystemEvent system,
+		TypingEvent typing) {
+
+	enum Kind {
+
+		MESSAGE, SYSTEM, TYPING, USERS, ROOMS
+
+	}
+
+	static ClusterMessage of(String node, ChatMessage message) {
+		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null);
+	}
+
+	static ClusterMessage of(String node, SystemEvent system) {
+		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null);
+	}
+
+	static ClusterMessage of(String node, TypingEvent typing) {
+		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing);
+	}
+
+	static ClusterMessage usersChanged(String node, String room) {
+		return new ClusterMessage(node, Kind.USERS, room, null, null, null);
+	}
+
+	static ClusterMessage roomsChanged(String node) {
+		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.livechat.cluster;
+
+import io.livechat.chat.ChatEvents;
+import io.livechat.chat.RoomRegistry;
+import io.livechat.chat.RoomsEvent;
+import io.livechat.chat.UsersEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+
+/**
+ * The other nodes' room events, as they arrive on the cluster's channel (in the order each node
+ * published them), to this node's clients: messages through the {@link MessageSequencer}, system
+ * and typing events as they are, and on a presence notice the room's users or the room counts as
+ * Redis now has them.
+ */
+final class ClusterReceiver implements MessageListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterReceiver.class);
+
+	private final String nodeId;
+
+	private final JsonMapper json;
+
+	private final ChatEvents local;
+
+	private final MessageSequencer sequencer;
+
+	private final CatchUp catchUp;
+
+	private final RoomRegistry registry;
+
+	ClusterReceiver(String nodeId, JsonMapper json, ChatEvents local, MessageSequencer sequencer, CatchUp catchUp,
+			RoomRegistry registry) {
+		this.nodeId = nodeId;
+		this.json = json;
+		this.local = local;
+		this.sequencer = sequencer;
+		this.catchUp = catchUp;
+		this.registry = registry;
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		ClusterMessage event;
+		try {
+			event = this.json.readValue(message.getBody(), ClusterMessage.class);
+		}
+		catch (JacksonException ex) {
+			logger.warn("Ignored an unreadable cluster event: {}", ex.getOriginalMessage());
+			return;
+		}
+		if (this.nodeId.equals(event.node()) || (event.room() != null && !this.registry.isRoom(event.room()))) {
+			return;
+		}
+		switch (event.kind()) {
+			case MESSAGE -> {
+				if (this.sequencer.offer(event.message())) {
+					this.catchUp.soon();
+				}
+			}
+			case SYSTEM -> this.local.toRoom(event.room(), event.system());
+			case TYPING -> this.local.toRoom(event.room(), event.typing());
+			case USERS -> this.local.toRoom(event.room(), new UsersEvent(event.room(), this.registry.users(event.room())));
+			case ROOMS -> this.local.toLobby(new RoomsEvent(this.registry.summaries()));
+		}
+	}
+
+}
