@@ -176,6 +176,75 @@ abstract class MessageStoreContract {
 		assertThat(new JdbcMessageStore(this.database.dataSource()).after("general", 0, 50).messages()).hasSize(20);
 	}
 
+	@Test
+	void nodesSharingTheDatabaseNumberARoomWithoutGapsOrDuplicates() throws Exception {
+		append("general", 5); // stored while the node ran alone, before the cluster
+		List<JdbcMessageStore> nodes = List.of(shared(), shared());
+		try {
+			int sendersPerNode = 4;
+			int each = 50;
+			List<Long> reported = Collections.synchronizedList(new ArrayList<>());
+			CountDownLatch done = new CountDownLatch(2 * sendersPerNode * each);
+			for (JdbcMessageStore node : nodes) {
+				for (int t = 0; t < sendersPerNode; t++) {
+					new Thread(() -> {
+						for (int i = 0; i < each; i++) {
+							node.append("general", "Alex", "m", 1, new Appended() {
+								@Override
+								public void stored(ChatMessage message) {
+									reported.add(message.id());
+									done.countDown();
+								}
+
+								@Override
+								public void failed(ChatException reason) {
+									done.countDown();
+								}
+							});
+						}
+					}).start();
+				}
+			}
+			assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+
+			List<Long> expected = LongStream.rangeClosed(6, 5 + 2 * sendersPerNode * each).boxed().toList();
+			assertThat(reported).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(this.database.jdbc().sql("SELECT id FROM messages WHERE room = 'general' AND id > 5 ORDER BY id")
+				.query(Long.class)
+				.list()).containsExactlyElementsOf(expected);
+			assertThat(nodes.get(0).lastIds()).containsEntry("general", 5L + 2 * sendersPerNode * each);
+		}
+		finally {
+			for (JdbcMessageStore node : nodes) {
+				node.close();
+			}
+		}
+	}
+
+	@Test
+	void aSharedStoreReadsWhatAnotherNodeStored() throws Exception {
+		try (JdbcMessageStore first = shared(); JdbcMessageStore second = shared()) {
+			for (int i = 1; i <= 60; i++) {
+				first.append("tech", "Alex", "m" + i, i);
+			}
+
+			History history = second.after("tech", 0, 50);
+			assertThat(history.messages()).extracting(ChatMessage::id)
+				.containsExactlyElementsOf(LongStream.rangeClosed(11, 60).boxed().toList());
+			assertThat(history.truncated()).isTrue();
+			assertThat(second.after("tech", 58, 50).messages()).extracting(ChatMessage::id).containsExactly(59L, 60L);
+			assertThat(second.after("tech", 999, 5).messages()).as("a client ahead of the database starts afresh")
+				.extracting(ChatMessage::id)
+				.containsExactly(56L, 57L, 58L, 59L, 60L);
+			assertThat(second.range("tech", 3, 4)).extracting(ChatMessage::id).containsExactly(4L, 5L, 6L, 7L);
+			assertThat(second.append("tech", "Sam", "next", 61).id()).isEqualTo(61);
+		}
+	}
+
+	private JdbcMessageStore shared() {
+		return JdbcMessageStore.shared(this.database.dataSource(), List.of("general", "tech", "random"));
+	}
+
 	private void append(String room, int count) {
 		for (int i = 1; i <= count; i++) {
 			this.store.append(room, "Alex", "m" + i, i);

@@ -1,0 +1,28 @@
+package io.livechat.cluster;
+
+import io.livechat.chat.ChatMessage;
+import io.livechat.chat.SystemEvent;
+import io.livechat.chat.TypingEvent;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterMessageTest {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void everyKindCrossesTheChannelIntact() {
+		for (ClusterMessage message : new ClusterMessage[] {
+				ClusterMessage.of("a", new ChatMessage(7, "general", "Alex", "hi \"there\" \u2603", 123)),
+				ClusterMessage.of("a", SystemEvent.left("tech", "Sam", 456)),
+				ClusterMessage.of("b", new TypingEvent("random", "Kim", true)), ClusterMessage.usersChanged("b", "general"),
+				ClusterMessage.roomsChanged("c") }) {
+			String wire = this.json.writeValueAsString(message);
+
+			assertThat(this.json.readValue(wire, ClusterMessage.class)).as(wire).isEqualTo(message);
+		}
+	}
+
+}
