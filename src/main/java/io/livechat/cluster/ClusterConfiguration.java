@@ -9,6 +9,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.livechat.chat.ChatEvents;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
@@ -77,8 +80,16 @@ class ClusterConfiguration {
 	}
 
 	@Bean
-	ClusterBus clusterBus(StringRedisTemplate redis, ClusterNode node, JsonMapper json, RedisReachability reachability) {
-		return new ClusterBus(redis, node.keys(), json, reachability);
+	ClusterBus clusterBus(StringRedisTemplate redis, ClusterNode node, JsonMapper json, RedisReachability reachability,
+			MeterRegistry meters) {
+		ClusterBus bus = new ClusterBus(redis, node.keys(), json, reachability);
+		FunctionCounter.builder("livechat.cluster.events.dropped", bus, ClusterBus::dropped)
+			.description("Room events not published to the other nodes (Redis unreachable or the queue full)")
+			.register(meters);
+		Gauge.builder("livechat.cluster.redis.up", reachability, (r) -> r.isUp() ? 1 : 0)
+			.description("1 while this node reaches Redis, 0 while it serves its own clients only")
+			.register(meters);
+		return bus;
 	}
 
 	/** The room events of this node: the registry's {@code ChatEvents} in cluster mode. */
