@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A run's clients and the few threads they share: one {@link HttpClient} whose executor is two
  * daemon threads (the JDK adds its selector thread), and one scheduler thread for heart-beats,
- * the pacer and CPU samples. Client i joins room {@code i % rooms}.
+ * the pacer and CPU samples. Client i connects to URL {@code i % urls} and joins room
+ * {@code i % rooms}; the senders are the first clients, so with at least one per URL every node
+ * has a sender.
  */
 final class ClientFleet implements AutoCloseable {
 
@@ -45,6 +48,8 @@ final class ClientFleet implements AutoCloseable {
 
 	private final List<LoadClient> clients = new ArrayList<>();
 
+	private final int senders;
+
 	private final ScheduledFuture<?> heartbeats;
 
 	private int heartbeatCursor;
@@ -55,18 +60,25 @@ final class ClientFleet implements AutoCloseable {
 		this.io = Executors.newFixedThreadPool(IO_THREADS, daemon("loadgen-io-"));
 		this.http = HttpClient.newBuilder().executor(this.io).connectTimeout(Duration.ofSeconds(15)).build();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("loadgen-scheduler-"));
+		List<URI> urls = options.urls();
 		List<String> rooms = options.rooms();
 		for (int i = 0; i < options.clients(); i++) {
 			int room = i % rooms.size();
 			int roomSize = options.clients() / rooms.size() + ((room < options.clients() % rooms.size()) ? 1 : 0);
-			this.clients.add(new LoadClient(run, i, rooms.get(room), roomSize, senders));
+			this.clients.add(new LoadClient(run, i, urls.get(i % urls.size()), rooms.get(room), roomSize, senders));
 		}
+		this.senders = senders;
 		this.heartbeats = (options.heartbeatMillis() > 0) ? this.scheduler.scheduleAtFixedRate(this::heartbeat,
 				HEARTBEAT_TICK_MILLIS, HEARTBEAT_TICK_MILLIS, TimeUnit.MILLISECONDS) : null;
 	}
 
 	List<LoadClient> clients() {
 		return this.clients;
+	}
+
+	/** The clients that send: the first ones. */
+	List<LoadClient> senders() {
+		return this.clients.subList(0, this.senders);
 	}
 
 	ScheduledExecutorService scheduler() {
@@ -78,8 +90,9 @@ final class ClientFleet implements AutoCloseable {
 	 * has joined or failed, or the deadline; clients still waiting then count as timed out.
 	 */
 	JoinStats join(int concurrency, Deadline deadline) throws InterruptedException {
-		URI url = this.options.url();
-		checkReachable(url, deadline);
+		for (URI url : new LinkedHashSet<>(this.options.urls())) {
+			checkReachable(url, deadline);
+		}
 		long startMicros = MicroClock.now();
 		Semaphore connecting = new Semaphore(concurrency);
 		for (LoadClient client : this.clients) {
@@ -87,7 +100,7 @@ final class ClientFleet implements AutoCloseable {
 				break;
 			}
 			client.joined().whenComplete((joined, failure) -> connecting.release());
-			client.start(this.http, url, this.options.heartbeatMillis());
+			client.start(this.http, this.options.heartbeatMillis());
 		}
 		for (LoadClient client : this.clients) {
 			try {
@@ -113,7 +126,7 @@ final class ClientFleet implements AutoCloseable {
 				lastJoinedMicros = Math.max(lastJoinedMicros, client.joinedMicros());
 			}
 			else {
-				failures.merge(failure, 1L, Long::sum);
+				failures.merge((this.options.urls().size() > 1) ? client.url() + " " + failure : failure, 1L, Long::sum);
 			}
 		}
 		return new JoinStats(this.clients.size(), joined, failures, (lastJoinedMicros - startMicros) / 1000.0,

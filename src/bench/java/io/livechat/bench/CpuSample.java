@@ -1,10 +1,18 @@
 package io.livechat.bench;
 
+import java.util.List;
+
 /**
- * CPU counters at one moment: the server's ticks (-1 without a pid), the machine's busy and
- * total ticks, and this process's CPU nanoseconds.
+ * CPU counters at one moment: each server's ticks (in the order of the pids, -1 for one not
+ * read, none without pids), the machine's busy and total ticks, and this process's CPU
+ * nanoseconds.
  */
-record CpuSample(long nanos, long serverTicks, long machineBusyTicks, long machineTotalTicks, long generatorNanos) {
+record CpuSample(long nanos, List<Long> serverTicks, long machineBusyTicks, long machineTotalTicks,
+		long generatorNanos) {
+
+	CpuSample {
+		serverTicks = List.copyOf(serverTicks);
+	}
 
 	static CpuSample take(ServerProbe server) {
 		long[] machine = ServerProbe.machineTicks();

@@ -36,7 +36,7 @@ final class FanoutScenario {
 	FanoutScenario(Options options, Run run, Progress progress) {
 		this.options = options;
 		this.run = run;
-		this.server = new ServerProbe(options.serverPid());
+		this.server = new ServerProbe(options.serverPids());
 		this.progress = progress;
 	}
 
@@ -45,16 +45,16 @@ final class FanoutScenario {
 		Deadline deadline = Deadline.after(this.options.runTimeout());
 		warnAboutTheRateLimit();
 		try (ClientFleet fleet = new ClientFleet(this.run, this.options, this.options.senders())) {
-			this.progress.say("connecting %d clients to %s", this.options.clients(), this.options.url());
+			this.progress.say("connecting %d clients to %s", this.options.clients(), this.options.urlList());
 			JoinStats join = fleet.join(this.options.concurrency(), deadline.within(this.options.joinTimeout()));
 			if (join.failed() > 0) {
-				throw new LoadException(JoinFailures.describe(join, this.options.url()));
+				throw new LoadException(JoinFailures.describe(join, this.options.urlList()));
 			}
 			fleet.awaitQuiet(QUIET, deadline.within(this.options.settleTimeout()));
 			FanoutResult.Joining joining = new FanoutResult.Joining(join, fleet.seeingWholeRoom(),
 					fleet.usersEventsPerClient());
 			this.progress.say("%d joined in %.0f ms", join.joined(), join.wallMillis());
-			List<LoadClient> senders = fleet.clients().subList(0, this.options.senders());
+			List<LoadClient> senders = fleet.senders();
 			long[] sequences = new long[senders.size()];
 			List<StepResult> steps = new ArrayList<>();
 			StepResult knee = null;
@@ -111,12 +111,12 @@ final class FanoutScenario {
 		}
 		double drainMillis = (System.nanoTime() - drainStart) / 1e6;
 		LatencyHistogram latencies = window.latencies().merged();
+		CpuUse cpu = CpuUse.between(cpuFrom, cpuTo, latencies.count(), ServerProbe.ticksPerSecondInUse());
 		return new StepResult(number, rate, senders.size(), sent.total(), sent.skipped(), sent.measured(), expected,
 				receivers.values().stream().mapToInt(Integer::intValue).sum(), latencies.count(),
 				fleet.late() - lateBefore, fleet.duplicates() - duplicatesBefore, Options.seconds(this.options.duration()),
 				latencies.summary(), sent.lag(), Incidents.since(incidentsBefore, this.run.incidents().snapshot()),
-				CpuUse.between(cpuFrom, cpuTo, latencies.count(), ServerProbe.ticksPerSecondInUse()), this.server.rssKb(),
-				this.server.threads(), drainMillis);
+				cpu, this.server.processes(cpu), this.server.threads(), drainMillis);
 	}
 
 	private void warnAboutTheRateLimit() {

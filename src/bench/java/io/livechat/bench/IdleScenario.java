@@ -5,6 +5,7 @@ import java.util.Map;
 /**
  * N clients join and stay. With the server's pid: its RSS, heap after a full GC and threads
  * before the clients connect and after all have joined, and so the memory one connection costs.
+ * With several pids each figure is their sum.
  */
 final class IdleScenario {
 
@@ -21,7 +22,7 @@ final class IdleScenario {
 	IdleScenario(Options options, Run run, Progress progress) {
 		this.options = options;
 		this.run = run;
-		this.server = new ServerProbe(options.serverPid());
+		this.server = new ServerProbe(options.serverPids());
 		this.progress = progress;
 	}
 
@@ -29,7 +30,7 @@ final class IdleScenario {
 		Deadline deadline = Deadline.after(this.options.runTimeout());
 		Memory before = memory();
 		try (ClientFleet fleet = new ClientFleet(this.run, this.options, 0)) {
-			this.progress.say("connecting %d clients to %s", this.options.clients(), this.options.url());
+			this.progress.say("connecting %d clients to %s", this.options.clients(), this.options.urlList());
 			JoinStats join = fleet.join(this.options.concurrency(), deadline.within(this.options.joinTimeout()));
 			Deadline holdEnds = deadline.within(this.options.hold());
 			fleet.awaitQuiet(FanoutScenario.QUIET, deadline.within(this.options.settleTimeout()));

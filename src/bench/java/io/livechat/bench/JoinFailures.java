@@ -1,6 +1,5 @@
 package io.livechat.bench;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -11,8 +10,8 @@ final class JoinFailures {
 	private JoinFailures() {
 	}
 
-	static String describe(JoinStats join, URI url) {
-		StringBuilder message = new StringBuilder("At ").append(url).append(", ");
+	static String describe(JoinStats join, String urls) {
+		StringBuilder message = new StringBuilder("At ").append(urls).append(", ");
 		message.append(join.failed()).append(" of ").append(join.clients()).append(" clients did not join:");
 		for (Map.Entry<String, Long> failure : join.failures().entrySet()) {
 			message.append("\n  ").append(failure.getValue()).append(" x ").append(failure.getKey());

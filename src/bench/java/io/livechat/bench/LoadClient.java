@@ -26,6 +26,8 @@ final class LoadClient implements WebSocket.Listener {
 
 	private final int index;
 
+	private final URI url;
+
 	private final String room;
 
 	private final int roomSize;
@@ -65,12 +67,14 @@ final class LoadClient implements WebSocket.Listener {
 	private long receivedMicros;
 
 	/**
+	 * @param url the node this client connects to
 	 * @param roomSize how many of the run's clients share this client's room
 	 * @param senders how many senders the run has (to track their sequences)
 	 */
-	LoadClient(Run run, int index, String room, int roomSize, int senders) {
+	LoadClient(Run run, int index, URI url, String room, int roomSize, int senders) {
 		this.run = run;
 		this.index = index;
+		this.url = url;
 		this.room = room;
 		this.roomSize = roomSize;
 		this.namePrefix = run.usernamePrefix();
@@ -79,13 +83,13 @@ final class LoadClient implements WebSocket.Listener {
 	}
 
 	/** Opens the WebSocket; CONNECT, SUBSCRIBEs and the join follow on their own. */
-	void start(HttpClient http, URI uri, int heartbeatMillis) {
-		this.connectFrame = StompFrame.connect(uri.getHost(), heartbeatMillis);
+	void start(HttpClient http, int heartbeatMillis) {
+		this.connectFrame = StompFrame.connect(this.url.getHost(), heartbeatMillis);
 		this.startedMicros = MicroClock.now();
 		http.newWebSocketBuilder()
 			.subprotocols(SUBPROTOCOL)
 			.connectTimeout(HANDSHAKE_TIMEOUT)
-			.buildAsync(uri, this)
+			.buildAsync(this.url, this)
 			.whenComplete((ws, failure) -> {
 				if (failure != null) {
 					fail("connect: " + describe(failure));
@@ -166,6 +170,10 @@ final class LoadClient implements WebSocket.Listener {
 	boolean isOpen() {
 		WebSocket ws = this.socket;
 		return ws != null && !this.closed.isDone() && !ws.isOutputClosed();
+	}
+
+	URI url() {
+		return this.url;
 	}
 
 	String room() {

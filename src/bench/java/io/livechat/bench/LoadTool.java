@@ -38,6 +38,11 @@ final class LoadTool {
 		}
 		Run run = Run.random();
 		Progress progress = new Progress(err);
+		if (!options.roomsSpanEveryNode()) {
+			progress.say("warning: client i joins room i mod %d through URL i mod %d, so each room's clients reach only"
+					+ " some of the nodes and fewer messages cross nodes; give --rooms a count with no factor in common with"
+					+ " the number of URLs", options.roomCount(), options.urls().size());
+		}
 		Report report = new Report(options, run, out);
 		Thread watchdog = watchdog(options.runTimeout().plusMinutes(1), err);
 		try {
@@ -74,7 +79,7 @@ final class LoadTool {
 		if (join.failed() == 0) {
 			return 0;
 		}
-		err.println("load test failed: " + JoinFailures.describe(join, options.url()));
+		err.println("load test failed: " + JoinFailures.describe(join, options.urlList()));
 		return 1;
 	}
 

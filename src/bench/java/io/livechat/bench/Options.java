@@ -1,5 +1,6 @@
 package io.livechat.bench;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +14,13 @@ import java.util.Set;
 /**
  * The command line of a run: a scenario, then {@code --name value} options.
  *
+ * @param urls the server nodes; client i connects to {@code urls.get(i % size)}
+ * @param serverPids the server processes for {@code /proc} readings, empty when not given
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
- * @param serverPid the server's process id for {@code /proc} readings, 0 when not given
  */
-record Options(Scenario scenario, URI url, String room, int roomCount, int clients, long serverPid, String label,
-		Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
+record Options(Scenario scenario, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
+		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
 		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
 
@@ -49,11 +51,13 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 			  storm    N clients connect and join at once; joins/s and time until the user lists settle
 
 			common:
-			  --url URL            ws://127.0.0.1:8080/ws
+			  --url URL,...        ws://127.0.0.1:8080/ws; several for a cluster, one per node: clients
+			                       spread round-robin over them (client i to URL i mod count)
 			  --room NAME          general (the first room)
 			  --rooms K            1: clients spread round-robin over --room, then the others of general,tech,random
 			  --clients N          200
-			  --server-pid PID     read the server's CPU, RSS and threads from /proc/PID (idle: heap via jcmd)
+			  --server-pid PID,... read the server's CPU, RSS and threads from /proc/PID (idle: heap via
+			                       jcmd); several: their sums, and each one's CPU and RSS
 			  --label TEXT         recorded in the JSON line
 			  --out FILE           append the JSON line(s) to FILE too
 			  --heartbeat MS       10000: heart-beat offered and sent by every client (0: none; the server
@@ -61,7 +65,8 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 			  --concurrency C      connection attempts in flight: 64 (storm: all clients)
 			  --join-timeout SEC   120
 			fanout:
-			  --senders S          50 (the first S clients; the server allows 5 messages/s each)
+			  --senders S          50 (the first S clients, at least one per URL; the server allows 5
+			                       messages/s each)
 			  --rate R             200 messages/s in total
 			  --rates R1,R2,...    step mode: each rate in turn, stop at the first step whose p99 exceeds
 			                       --p99-limit or that loses, duplicates or reorders anything; reports the knee
@@ -76,6 +81,8 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 			""";
 
 	Options {
+		urls = List.copyOf(urls);
+		serverPids = List.copyOf(serverPids);
 		rates = List.copyOf(rates);
 		given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
 	}
@@ -124,6 +131,20 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 		return rooms;
 	}
 
+	/** The URLs as given: comma-separated. */
+	String urlList() {
+		return String.join(",", this.urls.stream().map(URI::toString).toList());
+	}
+
+	/**
+	 * Whether clients of every room connect to every URL. Not so when the room count and the URL
+	 * count share a factor: with 2 rooms over 2 URLs client i joins room i mod 2 on node i mod 2,
+	 * so each room lives on one node and no message crosses nodes.
+	 */
+	boolean roomsSpanEveryNode() {
+		return BigInteger.valueOf(this.roomCount).gcd(BigInteger.valueOf(this.urls.size())).intValue() == 1;
+	}
+
 	/** Longest the whole run may take, from the phases' own bounds. */
 	Duration runTimeout() {
 		Duration step = this.warmup.plus(this.duration).plus(this.drain).plus(Duration.ofSeconds(90));
@@ -134,7 +155,7 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 	}
 
 	JsonLine toJson() {
-		JsonLine json = new JsonLine().put("url", this.url.toString())
+		JsonLine json = new JsonLine().put("url", urlList())
 			.put("rooms", this.rooms())
 			.put("clients", this.clients)
 			.put("heartbeat_ms", this.heartbeatMillis)
@@ -152,7 +173,12 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 		if (this.scenario == Scenario.IDLE) {
 			json.put("hold_s", seconds(this.hold));
 		}
-		return json.put("server_pid", (this.serverPid > 0) ? this.serverPid : null).put("given", this.given);
+		Object pids = switch (this.serverPids.size()) {
+			case 0 -> null;
+			case 1 -> this.serverPids.get(0);
+			default -> this.serverPids;
+		};
+		return json.put("server_pid", pids).put("given", this.given);
 	}
 
 	static double seconds(Duration duration) {
@@ -181,7 +207,7 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 		}
 
 		Options options() {
-			URI url = url(this.given.getOrDefault("url", "ws://127.0.0.1:8080/ws"));
+			List<URI> urls = urls(this.given.getOrDefault("url", "ws://127.0.0.1:8080/ws"));
 			String room = this.given.getOrDefault("room", "general");
 			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
 				throw new IllegalArgumentException("--room: letters, digits, '_' and '-' only, got '" + room + "'");
@@ -191,15 +217,22 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 				throw new IllegalArgumentException("--rooms above 1 spreads over general, tech and random; --room must be one of them");
 			}
 			int clients = integer("clients", 200, 1, 100_000);
-			long serverPid = integer("server-pid", 0, 1, Integer.MAX_VALUE);
+			if (clients < urls.size()) {
+				throw new IllegalArgumentException("--clients: at least one per --url (" + urls.size() + "), got " + clients);
+			}
+			List<Long> serverPids = pids(this.given.get("server-pid"));
 			int senders = integer("senders", Math.min(50, clients), 1, clients);
+			if (this.scenario == Scenario.FANOUT && senders < urls.size()) {
+				throw new IllegalArgumentException("--senders: at least one per --url (" + urls.size()
+						+ ") so that every node has a sender, got " + senders);
+			}
 			boolean stepMode = this.given.containsKey("rates");
 			if (stepMode && this.given.containsKey("rate")) {
 				throw new IllegalArgumentException("give either --rate or --rates, not both");
 			}
 			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
 			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
-			return new Options(this.scenario, url, room, roomCount, clients, serverPid,
+			return new Options(this.scenario, urls, room, roomCount, clients, serverPids,
 					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", 10_000, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
@@ -273,9 +306,17 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 			throw new IllegalArgumentException(name + ": a number above 0 and at most " + max + ", got '" + value + "'");
 		}
 
-		private static URI url(String value) {
+		private static List<URI> urls(String value) {
+			List<URI> urls = new ArrayList<>();
+			for (String entry : value.split(",", -1)) {
+				urls.add(url(entry.trim(), value));
+			}
+			return urls;
+		}
+
+		private static URI url(String entry, String value) {
 			try {
-				URI url = URI.create(value);
+				URI url = URI.create(entry);
 				if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
 					return url;
 				}
@@ -283,7 +324,42 @@ record Options(Scenario scenario, URI url, String room, int roomCount, int clien
 			catch (IllegalArgumentException ex) {
 				// reported below
 			}
-			throw new IllegalArgumentException("--url: a ws:// or wss:// URL such as ws://127.0.0.1:8080/ws, got '" + value + "'");
+			throw new IllegalArgumentException("--url: ws:// or wss:// URLs such as ws://127.0.0.1:8080/ws, separated by"
+					+ " commas, got " + got(entry, value));
+		}
+
+		private static List<Long> pids(String value) {
+			if (value == null) {
+				return List.of();
+			}
+			List<Long> pids = new ArrayList<>();
+			for (String entry : value.split(",", -1)) {
+				long pid = pid(entry.trim(), value);
+				if (pids.contains(pid)) {
+					throw new IllegalArgumentException("--server-pid: " + pid + " is given twice");
+				}
+				pids.add(pid);
+			}
+			return pids;
+		}
+
+		private static long pid(String entry, String value) {
+			try {
+				long pid = Long.parseLong(entry);
+				if (pid >= 1 && pid <= Integer.MAX_VALUE) {
+					return pid;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException("--server-pid: process ids from 1 to " + Integer.MAX_VALUE
+					+ ", separated by commas, got " + got(entry, value));
+		}
+
+		/** {@code 'entry'}, and the whole value when the entry is one of several. */
+		private static String got(String entry, String value) {
+			return "'" + entry + "'" + (entry.equals(value) ? "" : " in '" + value + "'");
 		}
 
 	}

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a run prints: a table for people, then one JSON line per run (per step in step mode,
@@ -52,6 +54,7 @@ final class Report {
 		if (step.serverRssKb() >= 0) {
 			row("server RSS", "%d MB, %d threads", step.serverRssKb() / 1024, step.serverThreads());
 		}
+		servers(step.servers());
 		row("incidents", "%s", incidents(step.incidents()));
 		Map<String, Long> inRun = this.run.incidents().snapshot();
 		if (!inRun.equals(step.incidents())) {
@@ -109,6 +112,7 @@ final class Report {
 		if (result.serverRssKb() >= 0) {
 			row("server RSS", "%d MB", result.serverRssKb() / 1024);
 		}
+		servers(result.servers());
 		row("incidents", "%s", incidents(result.incidents()));
 		emit(header().put("storm", result.toJson()));
 	}
@@ -123,6 +127,16 @@ final class Report {
 		if (cpu.othersPercent() != null) {
 			row("others' CPU", "%.0f%% of a core%s", cpu.othersPercent(),
 					(cpu.othersPercent() > 10) ? " (disturbed run?)" : "");
+		}
+	}
+
+	/** Each server's CPU and RSS on one line, when there are several. */
+	private void servers(List<ServerProcess> servers) {
+		if (servers.size() > 1) {
+			row("each server", "%s", servers.stream()
+				.map((server) -> "pid " + server.pid() + " " + orDash(server.percentOfCore()) + "% "
+						+ ((server.rssKb() >= 0) ? server.rssKb() / 1024 + " MB" : "- MB"))
+				.collect(Collectors.joining(", ")));
 		}
 	}
 

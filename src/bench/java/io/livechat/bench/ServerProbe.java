@@ -5,15 +5,18 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Readings of the server process from {@code /proc/PID} (CPU time, RSS, threads) and, through
- * {@code jcmd}, its heap after a full GC; also the whole machine's CPU time and this process's,
- * so that a run disturbed by other work can be told apart. Without a pid, every server reading
- * is absent (-1).
+ * Readings of the server processes from {@code /proc/PID} (CPU time, RSS, threads) and, through
+ * {@code jcmd}, their heap after a full GC; also the whole machine's CPU time and this
+ * process's, so that a run disturbed by other work can be told apart. A cluster's figures are
+ * the sums over its processes, absent (-1) unless every process was read. Without a pid, every
+ * server reading is absent.
  */
 final class ServerProbe {
 
@@ -23,43 +26,84 @@ final class ServerProbe {
 
 	private static final long TICKS_PER_SECOND = ticksPerSecond();
 
-	private final long pid;
+	private final List<Long> pids;
 
-	ServerProbe(long pid) {
-		this.pid = pid;
+	ServerProbe(List<Long> pids) {
+		this.pids = List.copyOf(pids);
+	}
+
+	List<Long> pids() {
+		return this.pids;
 	}
 
 	boolean present() {
-		return this.pid > 0;
+		return !this.pids.isEmpty();
 	}
 
-	/** utime + stime of the server in clock ticks, or -1. */
-	long cpuTicks() {
-		String stat = read("stat");
-		return (stat != null) ? cpuTicks(stat) : -1;
+	/** utime + stime of each server in clock ticks, in the order of the pids; -1 for one not read. */
+	List<Long> cpuTicks() {
+		return this.pids.stream().map((pid) -> {
+			String stat = read(pid, "stat");
+			return (stat != null) ? cpuTicks(stat) : -1;
+		}).toList();
+	}
+
+	/** The RSS of each server in kB, in the order of the pids; -1 for one not read. */
+	List<Long> rssKbEach() {
+		return this.pids.stream().map((pid) -> status(pid, "VmRSS")).toList();
 	}
 
 	long rssKb() {
-		String status = read("status");
-		return (status != null) ? statusValue(status, "VmRSS") : -1;
+		return sum(rssKbEach());
 	}
 
 	long threads() {
-		String status = read("status");
-		return (status != null) ? statusValue(status, "Threads") : -1;
+		return sum(this.pids.stream().map((pid) -> status(pid, "Threads")).toList());
+	}
+
+	/** Each server with its share of {@code cpu} and its RSS now. */
+	List<ServerProcess> processes(CpuUse cpu) {
+		List<Long> rssKb = rssKbEach();
+		List<ServerProcess> processes = new ArrayList<>();
+		for (int i = 0; i < this.pids.size(); i++) {
+			Double percent = cpu.serverPercentEach().isEmpty() ? null : cpu.serverPercentEach().get(i);
+			processes.add(new ServerProcess(this.pids.get(i), percent, rssKb.get(i)));
+		}
+		return processes;
 	}
 
 	/**
-	 * Runs a full GC in the server, waits {@code settleMillis}, and returns the heap in use in
-	 * kB, or -1 if jcmd is missing or fails.
+	 * Runs a full GC in every server, waits {@code settleMillis}, and returns the heap in use in
+	 * kB summed over them, or -1 if jcmd is missing or fails for any.
 	 */
 	long heapUsedKbAfterGc(long settleMillis) throws InterruptedException {
-		if (!present() || jcmd("GC.run") == null) {
+		if (!present()) {
 			return -1;
 		}
+		for (long pid : this.pids) {
+			if (jcmd(pid, "GC.run") == null) {
+				return -1;
+			}
+		}
 		Thread.sleep(settleMillis);
-		String heapInfo = jcmd("GC.heap_info");
-		return (heapInfo != null) ? heapUsedKb(heapInfo) : -1;
+		List<Long> heaps = new ArrayList<>();
+		for (long pid : this.pids) {
+			String heapInfo = jcmd(pid, "GC.heap_info");
+			heaps.add((heapInfo != null) ? heapUsedKb(heapInfo) : -1);
+		}
+		return sum(heaps);
+	}
+
+	/** The sum of readings, or -1 if there are none or any is absent (negative). */
+	static long sum(List<Long> readings) {
+		long sum = 0;
+		for (long reading : readings) {
+			if (reading < 0) {
+				return -1;
+			}
+			sum += reading;
+		}
+		return readings.isEmpty() ? -1 : sum;
 	}
 
 	static long ticksPerSecond() {
@@ -159,25 +203,27 @@ final class ServerProbe {
 		};
 	}
 
-	private String read(String file) {
-		if (!present()) {
-			return null;
-		}
+	private static long status(long pid, String key) {
+		String status = read(pid, "status");
+		return (status != null) ? statusValue(status, key) : -1;
+	}
+
+	private static String read(long pid, String file) {
 		try {
-			return Files.readString(Path.of("/proc", Long.toString(this.pid), file));
+			return Files.readString(Path.of("/proc", Long.toString(pid), file));
 		}
 		catch (IOException ex) {
 			return null;
 		}
 	}
 
-	private String jcmd(String command) throws InterruptedException {
+	private static String jcmd(long pid, String command) throws InterruptedException {
 		Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		String jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
 		Path output = null;
 		try {
 			output = Files.createTempFile("loadgen-jcmd", ".txt");
-			Process process = new ProcessBuilder(jcmd, Long.toString(this.pid), command).redirectErrorStream(true)
+			Process process = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
 			if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.livechat.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,12 +14,22 @@ import java.util.Map;
  * @param late deliveries after a higher number from the same sender (over the whole step)
  * @param duplicates deliveries seen before by the same receiver (over the whole step)
  * @param drainMillis how long the wait for late deliveries after the window took
- * @param serverRssKb the server's RSS at the end of the step, -1 without a pid
+ * @param servers each listed server process: its CPU in the window and its RSS at the end of
+ * the step (none without pids)
  */
 record StepResult(int step, double rate, int senders, long sent, long skipped, long sentMeasured, long expected,
 		int receivers, long received,
 		long late, long duplicates, double durationSeconds, LatencySummary latency, LatencySummary sendLag,
-		Map<String, Long> incidents, CpuUse cpu, long serverRssKb, long serverThreads, double drainMillis) {
+		Map<String, Long> incidents, CpuUse cpu, List<ServerProcess> servers, long serverThreads, double drainMillis) {
+
+	StepResult {
+		servers = List.copyOf(servers);
+	}
+
+	/** The servers' RSS at the end of the step, summed; -1 without pids. */
+	long serverRssKb() {
+		return ServerProcess.totalRssKb(this.servers);
+	}
 
 	long lost() {
 		return Math.max(0, this.expected - this.received);
@@ -71,8 +82,9 @@ record StepResult(int step, double rate, int senders, long sent, long skipped, l
 			.put("send_lag_ms", this.sendLag.toJson())
 			.put("incidents", this.incidents)
 			.put("cpu", this.cpu.toJson())
-			.put("server_rss_kb", (this.serverRssKb >= 0) ? this.serverRssKb : null)
+			.put("server_rss_kb", (serverRssKb() >= 0) ? serverRssKb() : null)
 			.put("server_threads", (this.serverThreads >= 0) ? this.serverThreads : null)
+			.put("servers", ServerProcess.toJson(this.servers))
 			.put("drain_ms", this.drainMillis);
 	}
 

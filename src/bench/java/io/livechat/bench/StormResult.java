@@ -1,5 +1,6 @@
 package io.livechat.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,20 @@ import java.util.Map;
  * @param fewestUsersSeen the smallest count of the run's users in any client's latest list
  * after the traffic went quiet
  * @param cpu CPU used from the first connection attempt until the lists settled
- * @param serverRssKb the server's RSS at the end, -1 without a pid
+ * @param servers each listed server process: its CPU as in {@code cpu} and its RSS at the end
+ * (none without pids)
  */
 record StormResult(JoinStats join, boolean settled, Double settledMillis, int clientsSeeingWholeRoom, int fewestUsersSeen,
-		double usersEventsPerClient, Map<String, Long> incidents, CpuUse cpu, long serverRssKb) {
+		double usersEventsPerClient, Map<String, Long> incidents, CpuUse cpu, List<ServerProcess> servers) {
+
+	StormResult {
+		servers = List.copyOf(servers);
+	}
+
+	/** The servers' RSS at the end, summed; -1 without pids. */
+	long serverRssKb() {
+		return ServerProcess.totalRssKb(this.servers);
+	}
 
 	double joinsPerSecond() {
 		return (this.join.wallMillis() > 0) ? this.join.joined() * 1000.0 / this.join.wallMillis() : 0;
@@ -30,7 +41,8 @@ record StormResult(JoinStats join, boolean settled, Double settledMillis, int cl
 			.put("users_events_per_client", this.usersEventsPerClient)
 			.put("incidents", this.incidents)
 			.put("cpu", this.cpu.toJson())
-			.put("server_rss_kb", (this.serverRssKb >= 0) ? this.serverRssKb : null);
+			.put("server_rss_kb", (serverRssKb() >= 0) ? serverRssKb() : null)
+			.put("servers", ServerProcess.toJson(this.servers));
 	}
 
 }

@@ -18,7 +18,7 @@ final class StormScenario {
 	StormScenario(Options options, Run run, Progress progress) {
 		this.options = options;
 		this.run = run;
-		this.server = new ServerProbe(options.serverPid());
+		this.server = new ServerProbe(options.serverPids());
 		this.progress = progress;
 	}
 
@@ -26,7 +26,7 @@ final class StormScenario {
 		Deadline deadline = Deadline.after(this.options.runTimeout());
 		try (ClientFleet fleet = new ClientFleet(this.run, this.options, 0)) {
 			this.progress.say("storm: %d clients, %d at a time, to %s", this.options.clients(),
-					this.options.concurrency(), this.options.url());
+					this.options.concurrency(), this.options.urlList());
 			CpuSample cpuStart = CpuSample.take(this.server);
 			long startMicros = MicroClock.now();
 			JoinStats join = fleet.join(this.options.concurrency(), deadline.within(this.options.joinTimeout()));
@@ -41,7 +41,7 @@ final class StormScenario {
 			int minUsers = fleet.clients().stream().mapToInt(LoadClient::users).min().orElse(-1);
 			return new StormResult(join, settled, settled ? (settledMicros - startMicros) / 1000.0 : null,
 					fleet.seeingWholeRoom(), minUsers, fleet.usersEventsPerClient(), this.run.incidents().snapshot(), cpu,
-					this.server.rssKb());
+					this.server.processes(cpu));
 		}
 	}
 

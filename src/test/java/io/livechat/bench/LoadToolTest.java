@@ -54,6 +54,29 @@ class LoadToolTest {
 		assertThat(step.failure(options.p99LimitMillis())).isNull();
 	}
 
+	/**
+	 * The same node twice stands in for a cluster, and the parent process for a second server
+	 * (fanout only reads {@code /proc}; it never attaches jcmd, which would signal a non-JVM).
+	 */
+	@Test
+	void fanoutOverTwoUrlsCountsEveryDeliveryAsOverOne() throws Exception {
+		long self = ProcessHandle.current().pid();
+		long parent = ProcessHandle.current().parent().orElseThrow().pid();
+		Options options = Options.parse("fanout", "--url", url() + "," + url(), "--clients", "20", "--senders", "2",
+				"--rate", "8", "--duration", "2", "--warmup", "1", "--server-pid", self + "," + parent);
+
+		FanoutResult result = new FanoutScenario(options, Run.random(), Progress.SILENT).run((joining, step) -> {
+		});
+
+		assertThat(result.joining().join().joined()).isEqualTo(20);
+		StepResult step = result.steps().get(0);
+		assertThat(step.expected()).isEqualTo(8 * 2 * 20);
+		assertThat(step.received()).isEqualTo(step.expected());
+		assertThat(step.duplicates()).isZero();
+		assertThat(step.late()).isZero();
+		assertThat(step.servers()).extracting(ServerProcess::pid).containsExactly(self, parent);
+	}
+
 	@Test
 	void aStormOfFiftyClientsJoinsAndEveryUserListSettlesAtFifty() throws Exception {
 		Options options = Options.parse("storm", "--url", url(), "--clients", "50");

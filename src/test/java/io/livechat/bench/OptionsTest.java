@@ -19,7 +19,7 @@ class OptionsTest {
 		Options options = Options.parse("fanout");
 
 		assertThat(options.scenario()).isEqualTo(Options.Scenario.FANOUT);
-		assertThat(options.url()).isEqualTo(URI.create("ws://127.0.0.1:8080/ws"));
+		assertThat(options.urls()).containsExactly(URI.create("ws://127.0.0.1:8080/ws"));
 		assertThat(options.rooms()).containsExactly("general");
 		assertThat(options.clients()).isEqualTo(200);
 		assertThat(options.senders()).isEqualTo(50);
@@ -30,7 +30,7 @@ class OptionsTest {
 		assertThat(options.drain()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.heartbeatMillis()).isEqualTo(10_000);
 		assertThat(options.concurrency()).isEqualTo(64);
-		assertThat(options.serverPid()).isZero();
+		assertThat(options.serverPids()).isEmpty();
 		assertThat(options.out()).isNull();
 	}
 
@@ -40,18 +40,49 @@ class OptionsTest {
 				"50", "--rate", "150.5", "--duration", "10", "--warmup", "2.5", "--drain", "8", "--server-pid", "4242",
 				"--label", "w1", "--out", "results.jsonl", "--heartbeat", "0", "--concurrency", "16", "--rooms", "2");
 
-		assertThat(options.url()).isEqualTo(URI.create("ws://localhost:8099/ws"));
+		assertThat(options.urls()).containsExactly(URI.create("ws://localhost:8099/ws"));
 		assertThat(options.clients()).isEqualTo(1000);
 		assertThat(options.rates()).containsExactly(150.5);
 		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.warmup()).isEqualTo(Duration.ofMillis(2500));
 		assertThat(options.drain()).isEqualTo(Duration.ofSeconds(8));
-		assertThat(options.serverPid()).isEqualTo(4242);
+		assertThat(options.serverPids()).containsExactly(4242L);
 		assertThat(options.label()).isEqualTo("w1");
 		assertThat(options.out()).isEqualTo(Path.of("results.jsonl"));
 		assertThat(options.heartbeatMillis()).isZero();
 		assertThat(options.concurrency()).isEqualTo(16);
 		assertThat(options.rooms()).containsExactly("general", "tech");
+	}
+
+	@Test
+	void readsSeveralUrlsAndPidsSeparatedByCommas() {
+		Options options = Options.parse("fanout", "--url", "ws://127.0.0.1:8081/ws, ws://127.0.0.1:8082/ws",
+				"--server-pid", "4242,4243");
+
+		assertThat(options.urls()).containsExactly(URI.create("ws://127.0.0.1:8081/ws"),
+				URI.create("ws://127.0.0.1:8082/ws"));
+		assertThat(options.serverPids()).containsExactly(4242L, 4243L);
+		assertThat(options.toJson().toString()).contains("\"url\":\"ws://127.0.0.1:8081/ws,ws://127.0.0.1:8082/ws\"",
+				"\"server_pid\":[4242,4243]");
+	}
+
+	@Test
+	void oneUrlAndOnePidAreRecordedAsBefore() {
+		String json = Options.parse("fanout", "--url", "ws://127.0.0.1:8081/ws", "--server-pid", "4242")
+			.toJson()
+			.toString();
+
+		assertThat(json).contains("\"url\":\"ws://127.0.0.1:8081/ws\"", "\"server_pid\":4242,");
+	}
+
+	@Test
+	void roomsSpanEveryNodeUnlessTheirCountSharesAFactorWithTheUrls() {
+		String twoUrls = "ws://127.0.0.1:8081/ws,ws://127.0.0.1:8082/ws";
+
+		assertThat(Options.parse("idle", "--url", twoUrls).roomsSpanEveryNode()).isTrue();
+		assertThat(Options.parse("idle", "--url", twoUrls, "--rooms", "3").roomsSpanEveryNode()).isTrue();
+		assertThat(Options.parse("idle", "--url", twoUrls, "--rooms", "2").roomsSpanEveryNode()).isFalse();
+		assertThat(Options.parse("idle", "--rooms", "2").roomsSpanEveryNode()).isTrue();
 	}
 
 	@Test
@@ -167,6 +198,40 @@ class OptionsTest {
 		void aUrlThatIsNotAWebSocketUrl(String url) {
 			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("storm", "--url", url))
 				.withMessageContaining("--url");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "ws://127.0.0.1:8081/ws,http://127.0.0.1:8082/ws", "ws://127.0.0.1:8081/ws,",
+				"ws://127.0.0.1:8081/ws,,ws://127.0.0.1:8082/ws" })
+		void aUrlListWithAnEntryThatIsNotAWebSocketUrl(String urls) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("storm", "--url", urls))
+				.withMessageStartingWith("--url: ")
+				.withMessageEndingWith(" in '" + urls + "'");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "0", "pid", "4242,x", "4242,", "4242,-1", "4242,,4243", "4242 4243" })
+		void aPidListWithAnEntryThatIsNotAProcessId(String pids) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--server-pid", pids))
+				.withMessageStartingWith("--server-pid: process ids");
+		}
+
+		@Test
+		void aPidGivenTwice() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--server-pid", "4242,4242"))
+				.withMessage("--server-pid: 4242 is given twice");
+		}
+
+		@Test
+		void fewerClientsOrSendersThanUrls() {
+			String threeUrls = "ws://127.0.0.1:8081/ws,ws://127.0.0.1:8082/ws,ws://127.0.0.1:8083/ws";
+
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("storm", "--url", threeUrls, "--clients", "2"))
+				.withMessageContaining("--clients: at least one per --url (3)");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("fanout", "--url", threeUrls, "--clients", "10", "--senders", "2"))
+				.withMessageContaining("--senders: at least one per --url (3)");
 		}
 
 		@Test

@@ -1,10 +1,14 @@
 package io.livechat.bench;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ServerProbeTest {
 
@@ -67,9 +71,9 @@ class ServerProbeTest {
 
 	@Test
 	void withoutAPidReadsNothing() throws InterruptedException {
-		ServerProbe probe = new ServerProbe(0);
+		ServerProbe probe = new ServerProbe(List.of());
 
-		assertThat(probe.cpuTicks()).isEqualTo(-1);
+		assertThat(probe.cpuTicks()).isEmpty();
 		assertThat(probe.rssKb()).isEqualTo(-1);
 		assertThat(probe.heapUsedKbAfterGc(0)).isEqualTo(-1);
 	}
@@ -77,12 +81,53 @@ class ServerProbeTest {
 	@Test
 	@EnabledOnOs(OS.LINUX)
 	void readsALiveProcess() {
-		ServerProbe probe = new ServerProbe(ProcessHandle.current().pid());
+		ServerProbe probe = new ServerProbe(List.of(ProcessHandle.current().pid()));
 
-		assertThat(probe.cpuTicks()).isPositive();
+		assertThat(probe.cpuTicks()).singleElement().satisfies((ticks) -> assertThat(ticks).isPositive());
 		assertThat(probe.rssKb()).isPositive();
 		assertThat(probe.threads()).isPositive();
 		assertThat(ServerProbe.machineTicks()).hasSize(2);
+	}
+
+	@Nested
+	class SeveralProcesses {
+
+		@Test
+		void sumTheirReadingsOnlyWhenEveryOneWasRead() {
+			assertThat(ServerProbe.sum(List.of(300_000L, 200_000L))).isEqualTo(500_000);
+			assertThat(ServerProbe.sum(List.of(300_000L, -1L))).isEqualTo(-1);
+			assertThat(ServerProbe.sum(List.of())).isEqualTo(-1);
+		}
+
+		@Test
+		void addUpTheirRssAndListEachInTheJsonLine() {
+			List<ServerProcess> servers = List.of(new ServerProcess(4242, 150.0, 300_000),
+					new ServerProcess(4243, 100.0, 200_000));
+
+			assertThat(ServerProcess.totalRssKb(servers)).isEqualTo(500_000);
+			assertThat(new JsonLine().put("servers", ServerProcess.toJson(servers)))
+				.hasToString("{\"servers\":[{\"pid\":4242,\"pct_of_core\":150.0,\"rss_kb\":300000},"
+						+ "{\"pid\":4243,\"pct_of_core\":100.0,\"rss_kb\":200000}]}");
+			assertThat(ServerProcess.toJson(List.of())).isNull();
+		}
+
+		@Test
+		@EnabledOnOs(OS.LINUX)
+		void readEachLiveProcessAndPairItWithItsShareOfTheCpu() {
+			long self = ProcessHandle.current().pid();
+			long parent = ProcessHandle.current().parent().orElseThrow().pid();
+			ServerProbe probe = new ServerProbe(List.of(self, parent));
+			CpuUse cpu = new CpuUse(1, 2.5, 250.0, List.of(150.0, 100.0), null, 10, 0.0);
+
+			List<ServerProcess> servers = probe.processes(cpu);
+
+			assertThat(probe.cpuTicks()).hasSize(2).allSatisfy((ticks) -> assertThat(ticks).isNotNegative());
+			assertThat(servers).extracting(ServerProcess::pid, ServerProcess::percentOfCore)
+				.containsExactly(tuple(self, 150.0), tuple(parent, 100.0));
+			assertThat(servers).allSatisfy((server) -> assertThat(server.rssKb()).isPositive());
+			assertThat(probe.threads()).isGreaterThan(1);
+		}
+
 	}
 
 }
