@@ -109,7 +109,7 @@ class ClusterConfiguration {
 	/**
 	 * One subscription to the cluster's channel. Its events are handled by one thread, in the
 	 * order they arrive, from a bounded queue (beyond it they are dropped, and missed messages
-	 * read from the database).
+	 * read from the database). Subscribed before the web server takes connections.
 	 */
 	@Bean
 	RedisMessageListenerContainer clusterListener(RedisConnectionFactory redis, ClusterReceiver receiver,
@@ -120,6 +120,7 @@ class ClusterConfiguration {
 				new ArrayBlockingQueue<>(MAX_RECEIVED), new CustomizableThreadFactory("cluster-receiver-"),
 				new ThreadPoolExecutor.DiscardPolicy()));
 		container.setRecoveryInterval(1000);
+		container.setPhase(0);
 		container.addMessageListener(receiver, new ChannelTopic(node.keys().channel()));
 		return container;
 	}

@@ -34,9 +34,9 @@ import org.springframework.web.socket.sockjs.client.SockJsClient;
  * A real STOMP client for the end-to-end tests: connects over WebSocket (or SockJS), keeps
  * every frame it receives in arrival order, and waits for them with a deadline.
  */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -50,9 +50,9 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	/** Received frames, in order: the destination and the parsed body. */
-	record Received(String destination, JsonNode body, long receivedAtNanos) {
+	public record Received(String destination, JsonNode body, long receivedAtNanos) {
 
-		String type() {
+		public String type() {
 			return this.body.path("type").asString();
 		}
 
@@ -73,12 +73,12 @@ final class ChatClient implements AutoCloseable {
 		this.clientId = clientId;
 	}
 
-	static ChatClient connect(int port) {
+	public static ChatClient connect(int port) {
 		return connect(port, "client-" + UUID.randomUUID());
 	}
 
 	/** Connects as a browser with the given persistent clientId (a second tab shares it). */
-	static ChatClient connect(int port, String clientId) {
+	public static ChatClient connect(int port, String clientId) {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
 		return new ChatClient(clientId).open(new StandardWebSocketClient(container), "ws://127.0.0.1:" + port + "/ws");
@@ -113,11 +113,11 @@ final class ChatClient implements AutoCloseable {
 		return this;
 	}
 
-	String clientId() {
+	public String clientId() {
 		return this.clientId;
 	}
 
-	ChatClient subscribe(String destination) {
+	public ChatClient subscribe(String destination) {
 		this.session.subscribe(destination, new StompSessionHandlerAdapter() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
@@ -136,19 +136,19 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	/** Subscribes to its own events and to the room, then joins it; returns the joined reply. */
-	JsonNode join(String username, String room) {
+	public JsonNode join(String username, String room) {
 		subscribe("/user/queue/events").subscribe("/topic/" + room);
 		sendJoin(username, room, null);
 		return take("joined");
 	}
 
-	void sendJoin(String username, String room, Long since) {
+	public void sendJoin(String username, String room, Long since) {
 		String sinceField = (since != null) ? ",\"since\":" + since : "";
 		send("/app/join", "{\"username\":%s,\"room\":\"%s\",\"clientId\":\"%s\"%s}".formatted(quote(username), room,
 				this.clientId, sinceField));
 	}
 
-	void say(String room, String text) {
+	public void say(String room, String text) {
 		send("/app/send", "{\"room\":\"%s\",\"text\":%s}".formatted(room, quote(text)));
 	}
 
@@ -160,12 +160,12 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	/** Waits for the next not-yet-taken event of this type (on any destination) and takes it. */
-	JsonNode take(String type) {
+	public JsonNode take(String type) {
 		return take((r) -> r.type().equals(type)).body();
 	}
 
 	/** Waits for the next error event and returns its code. */
-	String takeErrorCode() {
+	public String takeErrorCode() {
 		return take("error").path("code").asString();
 	}
 
@@ -173,7 +173,7 @@ final class ChatClient implements AutoCloseable {
 	 * Waits for the first received frame that matches and was not taken before, and takes it;
 	 * frames before it stay available.
 	 */
-	Received take(Predicate<Received> matching) {
+	public Received take(Predicate<Received> matching) {
 		Received[] found = new Received[1];
 		Awaitility.await().atMost(TIMEOUT).until(() -> {
 			synchronized (this) {
@@ -192,18 +192,18 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	/** Everything received so far that matches, in arrival order, taken or not. */
-	synchronized List<Received> all(Predicate<Received> matching) {
+	public synchronized List<Received> all(Predicate<Received> matching) {
 		return this.received.stream().filter(matching).toList();
 	}
 
 	/** The chat messages received on a room's topic, in arrival order. */
-	List<JsonNode> messages(String room) {
+	public List<JsonNode> messages(String room) {
 		return all((r) -> r.destination().equals("/topic/" + room) && r.type().equals("message")).stream()
 			.map(Received::body)
 			.toList();
 	}
 
-	boolean isConnected() {
+	public boolean isConnected() {
 		return this.session.isConnected();
 	}
 

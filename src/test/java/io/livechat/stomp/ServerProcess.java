@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application as its own process, started with the Procfile's JVM options (as
  * users run it), for tests that stop it, kill it or watch it over time.
  */
 public final class ServerProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Process process;
 
@@ -39,6 +42,27 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** Starts the server with its embedded database in {@code dataDir}. */
 	public static ServerProcess start(Path dataDir, String... arguments) throws IOException {
+		ServerProcess server = launch(dataDir, arguments);
+		try {
+			server.awaitHealthy();
+		}
+		catch (ConditionTimeoutException ex) {
+			server.process.destroyForcibly();
+			throw new IllegalStateException("The server was not healthy within " + START_TIMEOUT.toSeconds() + " s:\n"
+					+ server.log(), ex);
+		}
+		return server;
+	}
+
+	/**
+	 * Starts the process and returns at once, without waiting for it to become healthy: for a
+	 * start that is meant to fail.
+	 */
+	public static ServerProcess launch(String... arguments) throws IOException {
+		return launch(Files.createTempDirectory("livechat-data-"), arguments);
+	}
+
+	private static ServerProcess launch(Path dataDir, String... arguments) throws IOException {
 		String jar = System.getProperty("livechat.jar", "target/livechat.jar");
 		if (!new File(jar).isFile()) {
 			throw new IllegalStateException(jar + " is missing: these tests run after `package` (./mvnw verify)");
@@ -51,14 +75,16 @@ public final class ServerProcess implements AutoCloseable {
 		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--livechat.data-dir=" + dataDir));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ServerProcess server = new ServerProcess(process, port, log);
-		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The server exited at start:\n" + server.log());
+		return new ServerProcess(process, port, log);
+	}
+
+	private void awaitHealthy() {
+		Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The server exited at start:\n" + log());
 			}
-			return server.isHealthy();
+			return isHealthy();
 		});
-		return server;
 	}
 
 	public int port() {
@@ -95,7 +121,7 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/** SIGKILL: the process dies at once, mid-write if it was writing. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
 	}
 
@@ -104,12 +130,12 @@ public final class ServerProcess implements AutoCloseable {
 		this.process.destroy();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
 	/** Waits for the process to end; its exit code, or null if it is still running. */
-	Integer awaitExit(Duration timeout) throws InterruptedException {
+	public Integer awaitExit(Duration timeout) throws InterruptedException {
 		return this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
 				? this.process.exitValue() : null;
 	}
