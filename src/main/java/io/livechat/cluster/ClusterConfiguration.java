@@ -8,18 +8,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.livechat.chat.ChatEvents;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
 import io.livechat.persistence.JdbcMessageStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -50,6 +52,12 @@ class ClusterConfiguration {
 			id = hostName() + ":" + environment.getProperty("server.port", "8080");
 		}
 		return new ClusterNode(id, new ClusterKeys(properties.clusterName()));
+	}
+
+	/** No latency histogram per Redis command: a cost per message that nobody reads. */
+	@Bean
+	ClientResourcesBuilderCustomizer noCommandLatencies() {
+		return (resources) -> resources.commandLatencyRecorder(CommandLatencyRecorder.disabled());
 	}
 
 	@Bean

@@ -15,12 +15,15 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code REDIS_URL} (Railway, Render) becomes {@code spring.data.redis.url}, unless that is
  * set;</li>
  * <li>without {@code livechat.cluster=redis}, Redis is not configured at all (a node alone needs
- * none).</li>
+ * none); with it, Redis commands are not observed one by one.</li>
  * </ul>
  */
 public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	private static final String SOURCE = "livechatCluster";
+
+	/** Micrometer observations of every Redis command: a cost per message that our own metrics make needless. */
+	private static final String REDIS_OBSERVATIONS = "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration";
 
 	private static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -28,7 +31,7 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
 			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
 			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
-			"org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration");
+			REDIS_OBSERVATIONS);
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,14 +40,10 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 		if (redisUrl != null && !redisUrl.isBlank() && environment.getProperty("spring.data.redis.url") == null) {
 			derived.put("spring.data.redis.url", redisUrl);
 		}
-		if (!"redis".equalsIgnoreCase(environment.getProperty("livechat.cluster", "none").trim())) {
-			String excluded = environment.getProperty("spring.autoconfigure.exclude", "");
-			derived.put("spring.autoconfigure.exclude",
-					(excluded.isBlank() ? "" : excluded + ",") + REDIS_AUTO_CONFIGURATIONS);
-		}
-		if (derived.isEmpty()) {
-			return;
-		}
+		boolean cluster = "redis".equalsIgnoreCase(environment.getProperty("livechat.cluster", "none").trim());
+		String excluded = environment.getProperty("spring.autoconfigure.exclude", "");
+		derived.put("spring.autoconfigure.exclude",
+				(excluded.isBlank() ? "" : excluded + ",") + (cluster ? REDIS_OBSERVATIONS : REDIS_AUTO_CONFIGURATIONS));
 		// above every other source, with what DatabaseEnvironment (which runs first) excluded
 		environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
 	}

@@ -1,8 +1,12 @@
 package io.livechat.cluster;
 
+import java.nio.charset.StandardCharsets;
+
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.SystemEvent;
 import io.livechat.chat.TypingEvent;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * What one node tells the others on the cluster's channel, as JSON: a stored message, a system
@@ -10,8 +14,10 @@ import io.livechat.chat.TypingEvent;
  * reads from Redis. Exactly one of {@code message}, {@code system} and {@code typing} is set for
  * those kinds.
  *
- * @param node the sender, which ignores its own
+ * @param node the sender, which ignores its own (written first, so that it can tell without
+ * reading the rest)
  */
+@JsonPropertyOrder({ "node", "kind", "room" })
 record ClusterMessage(String node, Kind kind, String room, ChatMessage message, SystemEvent system,
 		TypingEvent typing) {
 
@@ -39,6 +45,11 @@ record ClusterMessage(String node, Kind kind, String room, ChatMessage message, 
 
 	static ClusterMessage roomsChanged(String node) {
 		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null);
+	}
+
+	/** How the JSON of a message from {@code node} begins. */
+	static byte[] prefixOf(String node) {
+		return ("{\"node\":\"" + node + "\"").getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.livechat.cluster;
 
+import java.util.Arrays;
+
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomsEvent;
@@ -24,6 +26,9 @@ final class ClusterReceiver implements MessageListener {
 
 	private final String nodeId;
 
+	/** The start of this node's own events, which come back to it and are skipped unread. */
+	private final byte[] ownPrefix;
+
 	private final JsonMapper json;
 
 	private final ChatEvents local;
@@ -37,6 +42,7 @@ final class ClusterReceiver implements MessageListener {
 	ClusterReceiver(String nodeId, JsonMapper json, ChatEvents local, MessageSequencer sequencer, CatchUp catchUp,
 			RoomRegistry registry) {
 		this.nodeId = nodeId;
+		this.ownPrefix = ClusterMessage.prefixOf(nodeId);
 		this.json = json;
 		this.local = local;
 		this.sequencer = sequencer;
@@ -46,9 +52,14 @@ final class ClusterReceiver implements MessageListener {
 
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
+		byte[] body = message.getBody();
+		if (Arrays.equals(body, 0, Math.min(body.length, this.ownPrefix.length), this.ownPrefix, 0,
+				this.ownPrefix.length)) {
+			return;
+		}
 		ClusterMessage event;
 		try {
-			event = this.json.readValue(message.getBody(), ClusterMessage.class);
+			event = this.json.readValue(body, ClusterMessage.class);
 		}
 		catch (JacksonException ex) {
 			logger.warn("Ignored an unreadable cluster event: {}", ex.getOriginalMessage());

@@ -43,7 +43,8 @@ class ClusterEnvironmentTest {
 		new ClusterEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
 		assertThat(environment.getProperty("spring.data.redis.url")).isEqualTo("redis://default:secret@redis.internal:6379");
-		assertThat(environment.getProperty("spring.autoconfigure.exclude")).isNull();
+		assertThat(environment.getProperty("spring.autoconfigure.exclude"))
+			.isEqualTo("org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration");
 	}
 
 	@Test

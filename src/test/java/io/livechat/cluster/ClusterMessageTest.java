@@ -1,5 +1,7 @@
 package io.livechat.cluster;
 
+import java.nio.charset.StandardCharsets;
+
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.SystemEvent;
 import io.livechat.chat.TypingEvent;
@@ -22,6 +24,8 @@ class ClusterMessageTest {
 			String wire = this.json.writeValueAsString(message);
 
 			assertThat(this.json.readValue(wire, ClusterMessage.class)).as(wire).isEqualTo(message);
+			assertThat(wire.getBytes(StandardCharsets.UTF_8)).as("a node knows its own events by how they begin")
+				.startsWith(ClusterMessage.prefixOf(message.node()));
 		}
 	}
 
