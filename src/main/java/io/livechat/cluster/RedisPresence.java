@@ -3,11 +3,11 @@ package io.livechat.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.livechat.chat.Presence;

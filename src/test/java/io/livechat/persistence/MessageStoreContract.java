@@ -77,18 +77,7 @@ abstract class MessageStoreContract {
 		for (int t = 0; t < senders; t++) {
 			Thread thread = new Thread(() -> {
 				for (int i = 0; i < each; i++) {
-					this.store.append("general", "Alex", "m", 1, new Appended() {
-						@Override
-						public void stored(ChatMessage message) {
-							reported.add(message.id());
-							done.countDown();
-						}
-
-						@Override
-						public void failed(ChatException reason) {
-							done.countDown();
-						}
-					});
+					this.store.append("general", "Alex", "m", 1, recordingInto(reported, done));
 				}
 			});
 			threads.add(thread);
@@ -189,18 +178,7 @@ abstract class MessageStoreContract {
 				for (int t = 0; t < sendersPerNode; t++) {
 					new Thread(() -> {
 						for (int i = 0; i < each; i++) {
-							node.append("general", "Alex", "m", 1, new Appended() {
-								@Override
-								public void stored(ChatMessage message) {
-									reported.add(message.id());
-									done.countDown();
-								}
-
-								@Override
-								public void failed(ChatException reason) {
-									done.countDown();
-								}
-							});
+							node.append("general", "Alex", "m", 1, recordingInto(reported, done));
 						}
 					}).start();
 				}
@@ -239,6 +217,22 @@ abstract class MessageStoreContract {
 			assertThat(second.range("tech", 3, 4)).extracting(ChatMessage::id).containsExactly(4L, 5L, 6L, 7L);
 			assertThat(second.append("tech", "Sam", "next", 61).id()).isEqualTo(61);
 		}
+	}
+
+	/** Adds each stored message's id to {@code reported}; counts down for every outcome. */
+	private static Appended recordingInto(List<Long> reported, CountDownLatch done) {
+		return new Appended() {
+			@Override
+			public void stored(ChatMessage message) {
+				reported.add(message.id());
+				done.countDown();
+			}
+
+			@Override
+			public void failed(ChatException reason) {
+				done.countDown();
+			}
+		};
 	}
 
 	private JdbcMessageStore shared() {
