@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * localStorage and clientId), driven through the system's chromedriver. Never downloads a
  * browser or a driver.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,7 +39,7 @@ final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
-	Browser(int port, int width, int height) {
+	public Browser(int port, int width, int height) {
 		this.baseUrl = "http://localhost:" + port;
 		try {
 			this.profile = Files.createTempDirectory("livechat-chromium-");
@@ -69,13 +69,13 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** Opens the chat page in a room and waits until the room is joined. */
-	Browser joinChat(String username, String room) {
+	public Browser joinChat(String username, String room) {
 		open("/chat.html?username=" + username + "&room=" + room);
 		waitUntil((d) -> !texts(".user-name").isEmpty() && texts(".user-name").contains(username));
 		return this;
 	}
 
-	void say(String text) {
+	public void say(String text) {
 		WebElement input = find("#message-input");
 		input.sendKeys(text);
 		input.sendKeys(Keys.ENTER);
@@ -90,12 +90,12 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** The text content of every match, shown or not (a folded panel still holds its list). */
-	List<String> texts(String css) {
+	public List<String> texts(String css) {
 		return findAll(css).stream().map((e) -> e.getDomProperty("textContent").strip()).toList();
 	}
 
 	/** The chat messages on screen: "mine|theirs author: text" in display order. */
-	List<String> messages() {
+	public List<String> messages() {
 		return findAll("#messages .message").stream()
 			.map((m) -> (m.getDomAttribute("class").contains("mine") ? "mine" : "theirs") + " "
 					+ m.findElement(By.cssSelector(".author")).getDomProperty("textContent") + ": "
@@ -103,11 +103,11 @@ final class Browser implements AutoCloseable {
 			.toList();
 	}
 
-	List<Long> messageIds() {
+	public List<Long> messageIds() {
 		return findAll("#messages .message").stream().map((m) -> Long.parseLong(m.getDomAttribute("data-id"))).toList();
 	}
 
-	<T> T waitUntil(ExpectedCondition<T> condition) {
+	public <T> T waitUntil(ExpectedCondition<T> condition) {
 		return new WebDriverWait(this.driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
 	}
 
