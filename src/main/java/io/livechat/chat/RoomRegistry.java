@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -199,11 +200,15 @@ public class RoomRegistry {
 		}
 	}
 
-	/** The users connected to this node in a room, with their client ids. */
-	public List<Resident> residents(String roomId) {
+	/**
+	 * Hands the users connected to this node in a room (with their client ids) to {@code action}, which runs under the
+	 * room's lock: nobody joins or leaves the room here meanwhile (so that, for instance, no one
+	 * who leaves during a resynchronisation is claimed again).
+	 */
+	public void withResidents(String roomId, Consumer<List<Resident>> action) {
 		ChatRoom room = room(roomId);
 		synchronized (room) {
-			return room.residents();
+			action.accept(room.residents());
 		}
 	}
 
