@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * events are handed to {@link ChatEvents} under the room's monitor, so every subscriber sees
  * them in one order. A message is broadcast only once the store has it, and the store reports
  * stored messages in id order, so message ids arrive in order too. Disconnects are idempotent.
+ * <p>
+ * With other nodes ({@link Presence}), a user's first connection here claims the name in the
+ * room cluster-wide, and their last one here releases it; {@code joined}/{@code left} events are
+ * sent only when the user is new to the room, or gone from it, everywhere.
  */
 public class RoomRegistry {
 
@@ -201,9 +205,9 @@ public class RoomRegistry {
 	}
 
 	/**
-	 * Hands the users connected to this node in a room (with their client ids) to {@code action}, which runs under the
-	 * room's lock: nobody joins or leaves the room here meanwhile (so that, for instance, no one
-	 * who leaves during a resynchronisation is claimed again).
+	 * Hands the users connected to this node in a room (with their client ids) to
+	 * {@code action}, which runs under the room's lock: nobody joins or leaves the room here
+	 * meanwhile (so that no one who leaves during a resynchronisation is claimed again).
 	 */
 	public void withResidents(String roomId, Consumer<List<Resident>> action) {
 		ChatRoom room = room(roomId);

@@ -27,13 +27,21 @@ final class Cluster implements AutoCloseable {
 
 	private final Map<String, ServerProcess> nodes = new LinkedHashMap<>();
 
-	private Cluster(RedisProcess redis, PostgresSchema schema) {
+	private final Duration nodeTimeout;
+
+	private Cluster(RedisProcess redis, PostgresSchema schema, Duration nodeTimeout) {
 		this.redis = redis;
 		this.schema = schema;
+		this.nodeTimeout = nodeTimeout;
 	}
 
 	/** Starts Redis, creates the schema, then starts the nodes one after the other. */
 	static Cluster start(String... nodeIds) throws Exception {
+		return start(NODE_TIMEOUT, nodeIds);
+	}
+
+	/** As {@link #start(String...)}, with nodes taken as dead after {@code nodeTimeout}. */
+	static Cluster start(Duration nodeTimeout, String... nodeIds) throws Exception {
 		RedisProcess redis = RedisProcess.start();
 		PostgresSchema schema;
 		try {
@@ -43,7 +51,7 @@ final class Cluster implements AutoCloseable {
 			redis.close();
 			throw ex;
 		}
-		Cluster cluster = new Cluster(redis, schema);
+		Cluster cluster = new Cluster(redis, schema, nodeTimeout);
 		try {
 			for (String nodeId : nodeIds) {
 				cluster.startNode(nodeId);
@@ -57,11 +65,12 @@ final class Cluster implements AutoCloseable {
 	}
 
 	/** The command-line settings of a node of a cluster on this Redis and this schema. */
-	private static List<String> nodeArguments(String nodeId, RedisProcess redis, PostgresSchema schema) {
+	private static List<String> nodeArguments(String nodeId, RedisProcess redis, PostgresSchema schema,
+			Duration nodeTimeout) {
 		return List.of("--livechat.cluster=redis", "--livechat.node-id=" + nodeId,
 				"--livechat.cluster-name=" + schema.name(), "--spring.data.redis.url=" + redis.url(),
 				"--spring.datasource.url=" + schema.jdbcUrl(), "--spring.datasource.username=" + PostgresSchema.USERNAME,
-				"--livechat.node-timeout=" + NODE_TIMEOUT.toMillis() + "ms",
+				"--livechat.node-timeout=" + nodeTimeout.toMillis() + "ms",
 				"--livechat.catch-up-interval=" + CATCH_UP_INTERVAL.toMillis() + "ms");
 	}
 
@@ -72,7 +81,7 @@ final class Cluster implements AutoCloseable {
 			throw new IllegalStateException("Node " + nodeId + " is still running");
 		}
 		ServerProcess node = ServerProcess
-			.start(nodeArguments(nodeId, this.redis, this.schema).toArray(String[]::new));
+			.start(nodeArguments(nodeId, this.redis, this.schema, this.nodeTimeout).toArray(String[]::new));
 		this.nodes.put(nodeId, node);
 		return node;
 	}

@@ -80,4 +80,27 @@ class NodeCrashClusterIT {
 		}
 	}
 
+	@Test
+	void aNodeRestartedUnderItsIdClearsWhatItsPreviousRunLeftAtOnce() throws Exception {
+		Duration longTimeout = Duration.ofSeconds(60);
+		try (Cluster cluster = Cluster.start(longTimeout, "a", "b"); Clients clients = new Clients()) {
+			ChatClient sam = clients.joined(cluster.node("b"), "Sam", "tech");
+			clients.joined(cluster.node("a"), "Alex", "tech");
+			Awaitility.await("Alex and Sam in #tech as Sam on B sees it").atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(Seen.latestUsers(sam, "tech")).containsExactly("Alex", "Sam"));
+
+			cluster.node("a").kill();
+			long restarted = System.nanoTime();
+			cluster.startNode("a");
+
+			Awaitility.await("B announcing Alex as gone once A is back").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(Seen.announced(sam, "tech", "left")).as("users announced as left to Sam on B")
+					.containsExactly("Alex");
+				assertThat(Seen.latestUsers(sam, "tech")).as("the users as Sam on B sees them").containsExactly("Sam");
+			});
+			assertThat(Duration.ofNanos(System.nanoTime() - restarted)).as("well before the node timeout")
+				.isLessThan(longTimeout.dividedBy(2));
+		}
+	}
+
 }

@@ -80,6 +80,20 @@ class TwoNodesClusterIT {
 	}
 
 	@Test
+	void someoneTypingOnOneNodeIsShownOnTheOther() {
+		try (Clients clients = new Clients()) {
+			ChatClient tia = clients.joined(a, "Tia", "random");
+			ChatClient rey = clients.joined(b, "Rey", "random");
+
+			tia.send("/app/typing", "{\"room\":\"random\",\"typing\":true}");
+
+			JsonNode typing = rey.take("typing");
+			assertThat(typing.path("username").asString()).as("who is typing, as Rey on B hears it").isEqualTo("Tia");
+			assertThat(typing.path("typing").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
 	void usersListsAndRoomCountsAreTheSameOnBothNodes() {
 		try (Clients clients = new Clients()) {
 			ChatClient alex = clients.connect(a).subscribe("/topic/rooms");

@@ -152,7 +152,7 @@ public final class ChatClient implements AutoCloseable {
 		send("/app/send", "{\"room\":\"%s\",\"text\":%s}".formatted(room, quote(text)));
 	}
 
-	void send(String destination, String body) {
+	public void send(String destination, String body) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
 		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
