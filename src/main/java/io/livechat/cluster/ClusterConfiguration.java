@@ -117,7 +117,8 @@ class ClusterConfiguration {
 	/**
 	 * One subscription to the cluster's channel. Its events are handled by one thread, in the
 	 * order they arrive, from a bounded queue (beyond it they are dropped, and missed messages
-	 * read from the database). Subscribed before the web server takes connections.
+	 * read from the database). The heartbeat subscribes it (before the web server takes
+	 * connections, or later if Redis is unreachable at start).
 	 */
 	@Bean
 	RedisMessageListenerContainer clusterListener(RedisConnectionFactory redis, ClusterReceiver receiver,
@@ -128,17 +129,17 @@ class ClusterConfiguration {
 				new ArrayBlockingQueue<>(MAX_RECEIVED), new CustomizableThreadFactory("cluster-receiver-"),
 				new ThreadPoolExecutor.DiscardPolicy()));
 		container.setRecoveryInterval(1000);
-		container.setPhase(0);
+		container.setAutoStartup(false);
 		container.addMessageListener(receiver, new ChannelTopic(node.keys().channel()));
 		return container;
 	}
 
 	@Bean
 	ClusterHeartbeat clusterHeartbeat(RedisPresence presence, RoomRegistry registry, ClusterEvents events,
-			RedisReachability reachability, CatchUp catchUp, ScheduledExecutorService clusterScheduler,
-			LiveChatProperties properties) {
-		return new ClusterHeartbeat(presence, registry, events, reachability, catchUp, clusterScheduler,
-				properties.nodeTimeout(), properties.catchUpInterval());
+			RedisReachability reachability, CatchUp catchUp, RedisMessageListenerContainer clusterListener,
+			ScheduledExecutorService clusterScheduler, LiveChatProperties properties) {
+		return new ClusterHeartbeat(presence, registry, events, reachability, catchUp, clusterListener,
+				clusterScheduler, properties.nodeTimeout(), properties.catchUpInterval());
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import io.livechat.chat.UsersEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -27,7 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * entries, claims its users again and has every node refresh its lists, and catches up on missed
  * messages. At stop, after the clients are gone, it removes itself.
  * <p>
- * Starts before the web server accepts connections and stops after it has closed them.
+ * Starts before the web server accepts connections and stops after it has closed them. A node
+ * that starts while Redis is unreachable starts all the same, serving its own clients, and joins
+ * the cluster (subscribes, claims its users) at the first beat that reaches Redis.
  */
 final class ClusterHeartbeat implements SmartLifecycle {
 
@@ -43,6 +46,9 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private final CatchUp catchUp;
 
+	/** The subscription to the cluster's channel: Lettuce keeps it once it is made. */
+	private final Lifecycle subscription;
+
 	private final ScheduledExecutorService scheduler;
 
 	private final Duration timeout;
@@ -51,17 +57,22 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private volatile boolean resyncNeeded;
 
+	/** Whether the subscription was made; from then on Lettuce renews it after a reconnect. */
+	private volatile boolean subscribed;
+
 	private ScheduledFuture<?> beating;
 
 	private ScheduledFuture<?> catchingUp;
 
 	ClusterHeartbeat(RedisPresence presence, RoomRegistry registry, ChatEvents events, RedisReachability reachability,
-			CatchUp catchUp, ScheduledExecutorService scheduler, Duration timeout, Duration catchUpInterval) {
+			CatchUp catchUp, Lifecycle subscription, ScheduledExecutorService scheduler, Duration timeout,
+			Duration catchUpInterval) {
 		this.presence = presence;
 		this.registry = registry;
 		this.events = events;
 		this.reachability = reachability;
 		this.catchUp = catchUp;
+		this.subscription = subscription;
 		this.scheduler = scheduler;
 		this.timeout = timeout;
 		this.catchUpInterval = catchUpInterval;
@@ -70,6 +81,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		try {
+			subscribe();
 			announceGone(this.presence.forgetNode(this.presence.nodeId(), false));
 			this.presence.beat(this.timeout);
 		}
@@ -87,6 +99,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 	/** One beat; see the class comment. Never throws (a throwing task would stop beating). */
 	void beat() {
 		try {
+			subscribe();
 			boolean lostHere = this.presence.beat(this.timeout);
 			boolean wasDown = this.reachability.regained();
 			if (wasDown || lostHere || this.resyncNeeded) {
@@ -103,6 +116,24 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			this.reachability.lost(ex);
 			this.resyncNeeded = true;
+		}
+	}
+
+	/**
+	 * Subscribes to the cluster's channel unless that was done: throws while Redis is
+	 * unreachable, after resetting the half-started subscription for the next try.
+	 */
+	private void subscribe() {
+		if (this.subscribed) {
+			return;
+		}
+		try {
+			this.subscription.start();
+			this.subscribed = true;
+		}
+		catch (RuntimeException ex) {
+			this.subscription.stop();
+			throw ex;
 		}
 	}
 
@@ -153,6 +184,8 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		this.beating.cancel(false);
 		this.catchingUp.cancel(false);
 		this.beating = null;
+		this.subscription.stop();
+		this.subscribed = false;
 		if (this.reachability.isUp()) {
 			try {
 				announceGone(this.presence.leave());
