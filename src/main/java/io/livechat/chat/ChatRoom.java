@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * One room's live members. Not thread-safe by itself: {@link RoomRegistry} holds the room's
- * monitor around every call, which also orders the room's events.
+ * monitor around every call, which also orders the room's events; only {@link #summary()} and
+ * {@link #userNames()} may be read without it.
  */
 final class ChatRoom {
 
@@ -18,7 +19,8 @@ final class ChatRoom {
 	/** By {@link Username#key()}. */
 	private final Map<String, Member> members = new HashMap<>();
 
-	private volatile int userCount;
+	/** The members' names, sorted: replaced on each change, read without the room's lock. */
+	private volatile List<String> names = List.of();
 
 	ChatRoom(Room room) {
 		this.room = room;
@@ -29,7 +31,7 @@ final class ChatRoom {
 	}
 
 	RoomSummary summary() {
-		return new RoomSummary(this.room.id(), this.room.name(), this.userCount);
+		return new RoomSummary(this.room.id(), this.room.name(), this.names.size());
 	}
 
 	/**
@@ -49,7 +51,7 @@ final class ChatRoom {
 		if (member == null) {
 			member = new Member(name.value(), clientId);
 			this.members.put(name.key(), member);
-			this.userCount = this.members.size();
+			membersChanged();
 			member.connections.add(connectionId);
 			return new Admission(member.name, true);
 		}
@@ -70,7 +72,7 @@ final class ChatRoom {
 			return null;
 		}
 		this.members.remove(nameKey);
-		this.userCount = this.members.size();
+		membersChanged();
 		return member.name;
 	}
 
@@ -89,11 +91,16 @@ final class ChatRoom {
 		return (member != null) ? member.name : null;
 	}
 
+	/** The members' names, sorted case-insensitively; safe to call without the room's lock. */
 	List<String> userNames() {
-		List<String> names = new ArrayList<>(this.members.size());
-		this.members.values().forEach((member) -> names.add(member.name));
-		names.sort(String.CASE_INSENSITIVE_ORDER);
-		return names;
+		return this.names;
+	}
+
+	private void membersChanged() {
+		List<String> sorted = new ArrayList<>(this.members.size());
+		this.members.values().forEach((member) -> sorted.add(member.name));
+		sorted.sort(String.CASE_INSENSITIVE_ORDER);
+		this.names = List.copyOf(sorted);
 	}
 
 	/** A connection's admission: the name it now speaks under, and whether the user is new here. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Presence snapshots (a room's {@code users} list, the lobby's {@code rooms} counts) at most once
@@ -17,7 +18,9 @@ import java.util.function.LongSupplier;
  * <p>
  * A list held back for the end of an interval is sent from the scheduler's thread, outside the
  * room's lock: it is a snapshot, and where it falls among the room's other events may differ
- * from one recipient to another. Lists never overtake one another.
+ * from one recipient to another. Lists never overtake one another, and each is read afresh (by
+ * {@code fresh}) when it is sent, so the last one sent is the state at that moment, whichever
+ * change (here, or on another node) asked for it.
  */
 public final class CoalescedPresence implements ChatEvents {
 
@@ -31,14 +34,27 @@ public final class CoalescedPresence implements ChatEvents {
 
 	private final LongSupplier nanoClock;
 
+	private final UnaryOperator<ChatEvent> fresh;
+
 	private final Map<String, Snapshots> rooms = new ConcurrentHashMap<>();
 
+	/** Sends the snapshots as offered. */
 	public CoalescedPresence(ChatEvents events, ScheduledExecutorService scheduler, Duration interval,
 			LongSupplier nanoClock) {
+		this(events, scheduler, interval, nanoClock, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param fresh the snapshot to send in place of the newest one offered: the state as it is
+	 * when it goes out (it must not take a room's lock)
+	 */
+	public CoalescedPresence(ChatEvents events, ScheduledExecutorService scheduler, Duration interval,
+			LongSupplier nanoClock, UnaryOperator<ChatEvent> fresh) {
 		this.events = events;
 		this.scheduler = scheduler;
 		this.intervalNanos = interval.toNanos();
 		this.nanoClock = nanoClock;
+		this.fresh = fresh;
 	}
 
 	@Override
@@ -110,7 +126,7 @@ public final class CoalescedPresence implements ChatEvents {
 			this.scheduled = false;
 			if (latest != null) {
 				this.lastSent = CoalescedPresence.this.nanoClock.getAsLong();
-				send(this.key, latest);
+				send(this.key, CoalescedPresence.this.fresh.apply(latest));
 			}
 		}
 

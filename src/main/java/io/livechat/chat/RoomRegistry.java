@@ -196,12 +196,23 @@ public class RoomRegistry {
 		}).toList();
 	}
 
-	/** The users in a room (on every node), sorted. */
-	public List<String> users(String roomId) {
-		ChatRoom room = room(roomId);
-		synchronized (room) {
-			return usersOf(room);
+	/**
+	 * What a snapshot event (a room's {@code users}, the lobby's {@code rooms}) says now, in
+	 * place of an older one; any other event as it is. Takes no lock.
+	 */
+	public ChatEvent current(ChatEvent snapshot) {
+		if (snapshot instanceof UsersEvent users) {
+			return new UsersEvent(users.room(), users(users.room()));
 		}
+		if (snapshot instanceof RoomsEvent) {
+			return new RoomsEvent(summaries());
+		}
+		return snapshot;
+	}
+
+	/** The users in a room (on every node), sorted. Takes no lock. */
+	public List<String> users(String roomId) {
+		return usersOf(room(roomId));
 	}
 
 	/**
@@ -213,6 +224,18 @@ public class RoomRegistry {
 		ChatRoom room = room(roomId);
 		synchronized (room) {
 			action.accept(room.residents());
+		}
+	}
+
+	/**
+	 * Runs {@code action} under the room's lock, as the room's own events are sent: for events
+	 * from elsewhere (another node's messages) that must not fall between a join's history and
+	 * its reply. The action must not block.
+	 */
+	public void exclusively(String roomId, Runnable action) {
+		ChatRoom room = room(roomId);
+		synchronized (room) {
+			action.run();
 		}
 	}
 
@@ -238,7 +261,6 @@ public class RoomRegistry {
 				new JoinedEvent(room.id(), name, history.messages(), usersOf(room), history.truncated()));
 	}
 
-	/** Under the room's lock. */
 	private List<String> usersOf(ChatRoom room) {
 		return this.presence.users(room.id(), room.userNames());
 	}

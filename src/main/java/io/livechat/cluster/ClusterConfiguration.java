@@ -3,6 +3,7 @@ package io.livechat.cluster;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.livechat.chat.ChatEvents;
+import io.livechat.chat.CoalescedPresence;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
@@ -19,12 +21,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -72,19 +73,36 @@ class ClusterConfiguration {
 				reachability);
 	}
 
+	/** The heartbeat's own thread: nothing slow (a database read) may delay a beat. */
 	@Bean(destroyMethod = "shutdown")
-	ScheduledExecutorService clusterScheduler() {
-		return Executors.newScheduledThreadPool(2, new CustomizableThreadFactory("cluster-"));
+	ScheduledExecutorService heartbeatScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("cluster-heartbeat-"));
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	ScheduledExecutorService catchUpScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("cluster-catch-up-"));
+	}
+
+	/**
+	 * Hands the cluster's events to this node one at a time, in order, from a bounded queue
+	 * (beyond it they are dropped, and missed messages read from the database).
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService clusterReceiverThread() {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_RECEIVED),
+				new CustomizableThreadFactory("cluster-receiver-"), new ThreadPoolExecutor.DiscardPolicy());
 	}
 
 	@Bean
-	MessageSequencer messageSequencer(JdbcMessageStore store, @Qualifier("chatEvents") ChatEvents local) {
+	MessageSequencer messageSequencer(JdbcMessageStore store, CoalescedPresence local) {
 		return new MessageSequencer(store.lastIds(), (message) -> local.toRoom(message.room(), message));
 	}
 
 	@Bean
-	CatchUp catchUp(JdbcMessageStore store, MessageSequencer sequencer, ScheduledExecutorService clusterScheduler) {
-		return new CatchUp(store, sequencer, clusterScheduler);
+	CatchUp catchUp(JdbcMessageStore store, ObjectProvider<RoomRegistry> registry, MessageSequencer sequencer,
+			ScheduledExecutorService catchUpScheduler) {
+		return new CatchUp(store, registry::getObject, sequencer, catchUpScheduler);
 	}
 
 	@Bean
@@ -100,46 +118,49 @@ class ClusterConfiguration {
 		return bus;
 	}
 
-	/** The room events of this node: the registry's {@code ChatEvents} in cluster mode. */
+	/**
+	 * The registry's events in cluster mode (the name {@code ChatConfiguration} looks for): to
+	 * this node's clients, and to the other nodes.
+	 */
 	@Bean
-	@Primary
-	ClusterEvents clusterEvents(@Qualifier("chatEvents") ChatEvents local, ClusterBus bus, MessageSequencer sequencer,
-			CatchUp catchUp, ClusterNode node) {
-		return new ClusterEvents(local, bus, sequencer, catchUp, node.id());
+	ClusterEvents roomEvents(CoalescedPresence local, ClusterBus bus, MessageSequencer sequencer, CatchUp catchUp,
+			ClusterNode node, ScheduledExecutorService presenceScheduler, LiveChatProperties properties) {
+		ChatEvents notices = new CoalescedPresence(new PresenceNotices(bus, node.id()), presenceScheduler,
+				properties.presenceInterval(), System::nanoTime);
+		return new ClusterEvents(local, notices, bus, sequencer, catchUp, node.id());
 	}
 
 	@Bean
-	ClusterReceiver clusterReceiver(ClusterNode node, JsonMapper json, @Qualifier("chatEvents") ChatEvents local,
+	ClusterReceiver clusterReceiver(ClusterNode node, JsonMapper json, CoalescedPresence local,
 			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry) {
 		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry);
 	}
 
 	/**
-	 * One subscription to the cluster's channel. Its events are handled by one thread, in the
-	 * order they arrive, from a bounded queue (beyond it they are dropped, and missed messages
-	 * read from the database). The heartbeat subscribes it (before the web server takes
-	 * connections, or later if Redis is unreachable at start).
+	 * One subscription to the cluster's channel, handled by the receiver thread. The heartbeat
+	 * subscribes it (before the web server takes connections, or later if Redis is unreachable
+	 * at start).
 	 */
 	@Bean
 	RedisMessageListenerContainer clusterListener(RedisConnectionFactory redis, ClusterReceiver receiver,
-			ClusterNode node) {
+			ClusterNode node, ExecutorService clusterReceiverThread) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
-		container.setTaskExecutor(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(MAX_RECEIVED), new CustomizableThreadFactory("cluster-receiver-"),
-				new ThreadPoolExecutor.DiscardPolicy()));
+		container.setTaskExecutor(clusterReceiverThread);
 		container.setRecoveryInterval(1000);
 		container.setAutoStartup(false);
+		container.setPhase(0); // stopped with the heartbeat, after the web server closed the sessions
 		container.addMessageListener(receiver, new ChannelTopic(node.keys().channel()));
 		return container;
 	}
 
 	@Bean
 	ClusterHeartbeat clusterHeartbeat(RedisPresence presence, RoomRegistry registry, ClusterEvents events,
-			RedisReachability reachability, CatchUp catchUp, RedisMessageListenerContainer clusterListener,
-			ScheduledExecutorService clusterScheduler, LiveChatProperties properties) {
-		return new ClusterHeartbeat(presence, registry, events, reachability, catchUp, clusterListener,
-				clusterScheduler, properties.nodeTimeout(), properties.catchUpInterval());
+			ClusterBus bus, RedisReachability reachability, CatchUp catchUp, RedisMessageListenerContainer clusterListener,
+			ScheduledExecutorService heartbeatScheduler, ScheduledExecutorService catchUpScheduler,
+			LiveChatProperties properties) {
+		return new ClusterHeartbeat(presence, registry, events, bus, reachability, catchUp, clusterListener,
+				heartbeatScheduler, catchUpScheduler, properties.nodeTimeout(), properties.catchUpInterval());
 	}
 
 	@Bean

@@ -22,8 +22,9 @@ public class ClusterEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	private static final String SOURCE = "livechatCluster";
 
-	/** Micrometer observations of every Redis command: a cost per message that our own metrics make needless. */
-	private static final String REDIS_OBSERVATIONS = "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration";
+	/** Micrometer observations of every Redis command: a cost per message, and our own metrics suffice. */
+	private static final String REDIS_OBSERVATIONS = "org.springframework.boot.data.redis.autoconfigure."
+			+ "observation.LettuceObservationAutoConfiguration";
 
 	private static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",

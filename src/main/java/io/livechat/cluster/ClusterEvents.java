@@ -12,11 +12,14 @@ import io.livechat.chat.UsersEvent;
  * This node's room events, to its own clients and to the other nodes: messages through the
  * {@link MessageSequencer} (so that this node's clients get them in id order among those of other
  * nodes), system and typing events as they are, and, for a changed user list or room count, a
- * notice on which each node reads the new state from Redis. A connection's own events stay here.
+ * notice (at most one per room per presence interval) on which each node reads the new state
+ * from Redis. A connection's own events stay here.
  */
 final class ClusterEvents implements ChatEvents {
 
 	private final ChatEvents local;
+
+	private final ChatEvents notices;
 
 	private final ClusterBus bus;
 
@@ -26,8 +29,14 @@ final class ClusterEvents implements ChatEvents {
 
 	private final String nodeId;
 
-	ClusterEvents(ChatEvents local, ClusterBus bus, MessageSequencer sequencer, CatchUp catchUp, String nodeId) {
+	/**
+	 * @param local this node's clients (through {@link io.livechat.chat.CoalescedPresence})
+	 * @param notices where changed user lists and room counts go, to become notices
+	 */
+	ClusterEvents(ChatEvents local, ChatEvents notices, ClusterBus bus, MessageSequencer sequencer, CatchUp catchUp,
+			String nodeId) {
 		this.local = local;
+		this.notices = notices;
 		this.bus = bus;
 		this.sequencer = sequencer;
 		this.catchUp = catchUp;
@@ -44,7 +53,7 @@ final class ClusterEvents implements ChatEvents {
 			return;
 		}
 		if (event instanceof UsersEvent) {
-			this.bus.publish(ClusterMessage.usersChanged(this.nodeId, roomId));
+			this.notices.toRoom(roomId, event);
 		}
 		else if (event instanceof SystemEvent system) {
 			this.bus.publish(ClusterMessage.of(this.nodeId, system));
@@ -62,7 +71,7 @@ final class ClusterEvents implements ChatEvents {
 
 	@Override
 	public void toLobby(RoomsEvent event) {
-		this.bus.publish(ClusterMessage.roomsChanged(this.nodeId));
+		this.notices.toLobby(event);
 		this.local.toLobby(event);
 	}
 

@@ -22,7 +22,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * This node's life in the cluster. At start it clears what an earlier run under the same node id
- * left in Redis (announcing those users as gone). Then, every beat (a third of the node timeout):
+ * left in Redis (announcing those users as gone). Then, every beat (a third of the node timeout,
+ * at most a second):
  * it renews its own key, reaps nodes whose key expired (their users are announced as left, by
  * whichever survivor gets there first), and after Redis was unreachable or lost this node's
  * entries, claims its users again and has every node refresh its lists, and catches up on missed
@@ -42,6 +43,8 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private final ChatEvents events;
 
+	private final ClusterBus bus;
+
 	private final RedisReachability reachability;
 
 	private final CatchUp catchUp;
@@ -49,7 +52,9 @@ final class ClusterHeartbeat implements SmartLifecycle {
 	/** The subscription to the cluster's channel: Lettuce keeps it once it is made. */
 	private final Lifecycle subscription;
 
-	private final ScheduledExecutorService scheduler;
+	private final ScheduledExecutorService beats;
+
+	private final ScheduledExecutorService catchUps;
 
 	private final Duration timeout;
 
@@ -64,16 +69,18 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private ScheduledFuture<?> catchingUp;
 
-	ClusterHeartbeat(RedisPresence presence, RoomRegistry registry, ChatEvents events, RedisReachability reachability,
-			CatchUp catchUp, Lifecycle subscription, ScheduledExecutorService scheduler, Duration timeout,
-			Duration catchUpInterval) {
+	ClusterHeartbeat(RedisPresence presence, RoomRegistry registry, ChatEvents events, ClusterBus bus,
+			RedisReachability reachability, CatchUp catchUp, Lifecycle subscription, ScheduledExecutorService beats,
+			ScheduledExecutorService catchUps, Duration timeout, Duration catchUpInterval) {
 		this.presence = presence;
 		this.registry = registry;
 		this.events = events;
+		this.bus = bus;
 		this.reachability = reachability;
 		this.catchUp = catchUp;
 		this.subscription = subscription;
-		this.scheduler = scheduler;
+		this.beats = beats;
+		this.catchUps = catchUps;
 		this.timeout = timeout;
 		this.catchUpInterval = catchUpInterval;
 	}
@@ -89,10 +96,10 @@ final class ClusterHeartbeat implements SmartLifecycle {
 			this.reachability.lost(ex);
 			this.resyncNeeded = true;
 		}
-		long beat = Math.max(100, this.timeout.toMillis() / 3);
-		this.beating = this.scheduler.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+		long beat = beatMillis(this.timeout);
+		this.beating = this.beats.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
 		long catchUp = this.catchUpInterval.toMillis();
-		this.catchingUp = this.scheduler.scheduleWithFixedDelay(this.catchUp::run, catchUp, catchUp,
+		this.catchingUp = this.catchUps.scheduleWithFixedDelay(this.catchUp::run, catchUp, catchUp,
 				TimeUnit.MILLISECONDS);
 	}
 
@@ -162,7 +169,16 @@ final class ClusterHeartbeat implements SmartLifecycle {
 			this.events.toRoom(roomId, new UsersEvent(roomId, this.registry.users(roomId)));
 		}
 		this.events.toLobby(new RoomsEvent(this.registry.summaries()));
-		this.catchUp.run();
+		this.catchUp.soon();
+	}
+
+	/**
+	 * A third of the node timeout (so that two beats may be lost before the others give up on
+	 * this node), and at most a second (so that Redis is found again within a second after an
+	 * outage, or after one failed call).
+	 */
+	static long beatMillis(Duration timeout) {
+		return Math.max(100, Math.min(1000, timeout.toMillis() / 3));
 	}
 
 	private void announceGone(Map<String, List<String>> gone) {
@@ -188,7 +204,16 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		this.subscribed = false;
 		if (this.reachability.isUp()) {
 			try {
-				announceGone(this.presence.leave());
+				Map<String, List<String>> gone = this.presence.leave();
+				logger.info("Node {} left the cluster{}", this.presence.nodeId(),
+						gone.isEmpty() ? "" : ", its users too: " + gone);
+				announceGone(gone);
+				// a notice of the last leaves here may still wait for its interval: have every node
+				// read the lists now, before this node's publisher stops
+				String node = this.presence.nodeId();
+				this.registry.roomIds()
+					.forEach((roomId) -> this.bus.publish(ClusterMessage.usersChanged(node, roomId)));
+				this.bus.publish(ClusterMessage.roomsChanged(node));
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not leave the cluster cleanly (the others will reap this node): {}", ex.getMessage());

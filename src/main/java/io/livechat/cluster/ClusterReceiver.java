@@ -1,6 +1,7 @@
 package io.livechat.cluster;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.RoomRegistry;
@@ -17,8 +18,8 @@ import org.springframework.data.redis.connection.MessageListener;
 /**
  * The other nodes' room events, as they arrive on the cluster's channel (in the order each node
  * published them), to this node's clients: messages through the {@link MessageSequencer}, system
- * and typing events as they are, and on a presence notice the room's users or the room counts as
- * Redis now has them.
+ * and typing events as they are, and on a presence notice (or a system event) the room's users
+ * and the room counts as Redis has them when they go out (coalesced, read afresh).
  */
 final class ClusterReceiver implements MessageListener {
 
@@ -69,15 +70,20 @@ final class ClusterReceiver implements MessageListener {
 			return;
 		}
 		switch (event.kind()) {
-			case MESSAGE -> {
+			case MESSAGE -> this.registry.exclusively(event.room(), () -> {
 				if (this.sequencer.offer(event.message())) {
 					this.catchUp.soon();
 				}
+			});
+			case SYSTEM -> { // someone joined or left: the lists change too, even if that notice is lost
+				this.local.toRoom(event.room(), event.system());
+				this.local.toRoom(event.room(), new UsersEvent(event.room(), List.of()));
+				this.local.toLobby(new RoomsEvent(List.of()));
 			}
-			case SYSTEM -> this.local.toRoom(event.room(), event.system());
 			case TYPING -> this.local.toRoom(event.room(), event.typing());
-			case USERS -> this.local.toRoom(event.room(), new UsersEvent(event.room(), this.registry.users(event.room())));
-			case ROOMS -> this.local.toLobby(new RoomsEvent(this.registry.summaries()));
+			// read afresh when they go out (at most once per presence interval)
+			case USERS -> this.local.toRoom(event.room(), new UsersEvent(event.room(), List.of()));
+			case ROOMS -> this.local.toLobby(new RoomsEvent(List.of()));
 		}
 	}
 

@@ -46,6 +46,14 @@ final class MessageSequencer {
 		messages.forEach(this::offer);
 	}
 
+	/**
+	 * Takes every id up to {@code id} as delivered (they no longer exist), then delivers what
+	 * waited for them.
+	 */
+	void skipTo(String roomId, long id) {
+		room(roomId).skipTo(id);
+	}
+
 	/** The room's last delivered id. */
 	long delivered(String roomId) {
 		return room(roomId).delivered();
@@ -81,6 +89,14 @@ final class MessageSequencer {
 				}
 			}
 			return !this.waiting.isEmpty();
+		}
+
+		synchronized void skipTo(long id) {
+			if (id > this.delivered) {
+				this.delivered = id;
+				this.waiting.headMap(id, true).clear();
+				drainWaiting();
+			}
 		}
 
 		synchronized long delivered() {

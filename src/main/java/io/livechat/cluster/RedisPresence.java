@@ -59,14 +59,16 @@ final class RedisPresence implements Presence {
 			""", Long.class);
 
 	/**
-	 * KEYS: the nodes set, then the room hashes; ARGV: node, and "once" to do nothing unless the
-	 * node was still in the set (so that only one survivor reaps a dead node). Removes the node
-	 * from every entry; answers {room index, name, ...} for the names nobody holds any more.
+	 * KEYS: the nodes set, the node's heartbeat key, then the room hashes; ARGV: node, and "once"
+	 * to reap a dead node: nothing happens if its heartbeat is back, or if it was no longer in the
+	 * set (another survivor reaped it). Removes the node from every entry; answers {room index,
+	 * name, ...} for the names nobody holds any more.
 	 */
 	private static final RedisScript<List> FORGET_NODE = RedisScript.of("""
+			if ARGV[2] == 'once' and redis.call('EXISTS', KEYS[2]) == 1 then return {} end
 			if redis.call('SREM', KEYS[1], ARGV[1]) == 0 and ARGV[2] == 'once' then return {} end
 			local gone = {}
-			for i = 2, #KEYS do
+			for i = 3, #KEYS do
 			  local entries = redis.call('HGETALL', KEYS[i])
 			  for j = 1, #entries, 2 do
 			""" + ENTRY.formatted("entries[j + 1]") + """
@@ -77,7 +79,7 @@ final class RedisPresence implements Presence {
 			    end
 			    if held and #rest == 0 then
 			      redis.call('HDEL', KEYS[i], entries[j])
-			      gone[#gone + 1] = tostring(i - 1)
+			      gone[#gone + 1] = tostring(i - 2)
 			      gone[#gone + 1] = name
 			    elseif held then
 			      redis.call('HSET', KEYS[i], entries[j], client .. '\\t' .. name .. '\\t' .. table.concat(rest, ','))
@@ -185,6 +187,7 @@ final class RedisPresence implements Presence {
 	Map<String, List<String>> forgetNode(String node, boolean once) {
 		List<String> keys = new ArrayList<>();
 		keys.add(this.keys.nodes());
+		keys.add(this.keys.node(node));
 		this.roomIds.forEach((room) -> keys.add(this.keys.users(room)));
 		List<?> gone = this.redis.execute(FORGET_NODE, keys, node, once ? "once" : "always");
 		Map<String, List<String>> byRoom = new HashMap<>();

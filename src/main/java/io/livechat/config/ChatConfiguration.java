@@ -11,25 +11,33 @@ import io.livechat.chat.Presence;
 import io.livechat.chat.RoomRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The chat domain: the rooms, with the {@link MessageStore} that {@code persistence} provides,
- * delivering through the {@link ChatEvents} of {@code stomp} (or of {@code cluster}, which also
- * provides the {@link Presence} of other nodes).
+ * The chat domain: the rooms, with the {@link MessageStore} that {@code persistence} provides.
+ * Their events reach this node's clients through {@link CoalescedPresence} and the
+ * {@code chatEvents} of {@code stomp}; in a cluster, {@code cluster} provides the
+ * {@code roomEvents} that also tell the other nodes, and the {@link Presence} of their users.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
+	/** User lists and room counts at most once per interval, read afresh when they go out. */
 	@Bean
-	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, ChatEvents events,
-			ObjectProvider<Presence> presence, ScheduledExecutorService presenceScheduler) {
-		ChatEvents coalesced = new CoalescedPresence(events, presenceScheduler, properties.presenceInterval(),
-				System::nanoTime);
-		return new RoomRegistry(properties.rooms(), store, coalesced, presence.getIfAvailable(() -> Presence.LOCAL),
-				Clock.systemUTC());
+	CoalescedPresence coalescedPresence(LiveChatProperties properties, @Qualifier("chatEvents") ChatEvents transport,
+			ScheduledExecutorService presenceScheduler, ObjectProvider<RoomRegistry> registry) {
+		return new CoalescedPresence(transport, presenceScheduler, properties.presenceInterval(), System::nanoTime,
+				(snapshot) -> registry.getObject().current(snapshot));
+	}
+
+	@Bean
+	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, CoalescedPresence coalescedPresence,
+			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence) {
+		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> coalescedPresence),
+				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC());
 	}
 
 	/** Sends the coalesced user lists and room counts. */

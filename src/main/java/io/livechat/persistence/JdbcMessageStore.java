@@ -351,13 +351,17 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 			.optional()
 			.orElse(0L));
 		long from = (afterId > lastId) ? 0 : Math.max(afterId, 0);
+		// one more than asked: whether older ones exist is read in the same query, whatever
+		// another node commits meanwhile
 		List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
 				SELECT room, id, username, text, created_at FROM messages
 				WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
-				""").params(roomId, from, limit).query(MESSAGE).list());
-		List<ChatMessage> window = new ArrayList<>(newestFirst);
+				""").params(roomId, from, limit + 1).query(MESSAGE).list());
+		boolean truncated = newestFirst.size() > limit || (newestFirst.isEmpty() && lastId > from)
+				|| (!newestFirst.isEmpty() && newestFirst.get(newestFirst.size() - 1).id() > from + 1);
+		List<ChatMessage> window = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
 		Collections.reverse(window);
-		return new History(List.copyOf(window), (lastId - from) > window.size());
+		return new History(List.copyOf(window), truncated);
 	}
 
 	@Override

@@ -46,8 +46,8 @@ class StoreConfiguration {
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
 	MessageStore inMemoryMessageStore(LiveChatProperties properties) {
 		if (properties.cluster() == LiveChatProperties.Cluster.REDIS) {
-			throw new IllegalStateException(
-					"livechat.cluster=redis needs the messages in PostgreSQL: set livechat.store=jdbc and SPRING_DATASOURCE_URL or DATABASE_URL");
+			throw new IllegalStateException("livechat.cluster=redis needs the messages in PostgreSQL: "
+					+ "set livechat.store=jdbc and SPRING_DATASOURCE_URL or DATABASE_URL");
 		}
 		return new InMemoryMessageStore();
 	}

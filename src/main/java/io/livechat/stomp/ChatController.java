@@ -9,6 +9,7 @@ import io.livechat.stomp.ConnectionQuotas.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -37,7 +38,8 @@ class ChatController {
 
 	private final ChatMetrics metrics;
 
-	ChatController(RoomRegistry rooms, ConnectionQuotas quotas, ChatEvents events, ChatMetrics metrics) {
+	ChatController(RoomRegistry rooms, ConnectionQuotas quotas, @Qualifier("chatEvents") ChatEvents events,
+			ChatMetrics metrics) {
 		this.rooms = rooms;
 		this.quotas = quotas;
 		this.events = events;

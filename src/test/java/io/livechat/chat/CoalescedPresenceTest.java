@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,20 @@ class CoalescedPresenceTest {
 		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"), users("Alex", "User99"));
 		sleep(INTERVAL.multipliedBy(2));
 		assertThat(this.sent.toRoom("general")).hasSize(2);
+	}
+
+	@Test
+	void aListHeldBackIsReadAfreshWhenItGoesOut() {
+		AtomicReference<List<String>> now = new AtomicReference<>(List.of("Alex"));
+		CoalescedPresence fresh = new CoalescedPresence(this.sent, this.scheduler, INTERVAL, System::nanoTime,
+				(snapshot) -> (snapshot instanceof UsersEvent users) ? new UsersEvent(users.room(), now.get()) : snapshot);
+		fresh.toRoom("tech", new UsersEvent("tech", List.of("whatever was offered")));
+		fresh.toRoom("tech", new UsersEvent("tech", List.of("an older list"))); // held back to the interval's end
+		now.set(List.of("Alex", "Sam")); // another node's user arrived meanwhile
+
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("tech").size() == 2);
+		assertThat(this.sent.toRoom("tech")).containsExactly(new UsersEvent("tech", List.of("Alex")),
+				new UsersEvent("tech", List.of("Alex", "Sam")));
 	}
 
 	@Test

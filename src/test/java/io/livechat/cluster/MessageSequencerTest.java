@@ -56,6 +56,18 @@ class MessageSequencerTest {
 	}
 
 	@Test
+	void skipsIdsThatNoLongerExistAndDeliversWhatWaitedForThem() {
+		this.sequencer.offer(message(14));
+		this.sequencer.offer(message(15));
+
+		this.sequencer.skipTo("general", 13); // 11 to 13 were deleted before this node read them
+
+		assertThat(ids()).containsExactly(14L, 15L);
+		this.sequencer.skipTo("general", 2);
+		assertThat(this.sequencer.delivered("general")).as("never backwards").isEqualTo(15);
+	}
+
+	@Test
 	void keepsRoomsApart() {
 		this.sequencer.offer(new ChatMessage(1, "tech", "Sam", "first in tech", 0));
 		this.sequencer.offer(message(12));

@@ -103,4 +103,23 @@ class NodeCrashClusterIT {
 		}
 	}
 
+	@Test
+	void theUsersOfANodeStoppedGracefullyLeaveOnceOnTheOthers() throws Exception {
+		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
+			ChatClient sam = clients.joined(cluster.node("b"), "Sam", "random");
+			clients.joined(cluster.node("a"), "Alex", "random");
+			Awaitility.await("Alex and Sam in #random as Sam on B sees it").atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(Seen.latestUsers(sam, "random")).containsExactly("Alex", "Sam"));
+
+			cluster.node("a").terminate(); // SIGTERM, as a platform replacing an instance
+			assertThat(cluster.node("a").awaitExit(Duration.ofSeconds(30))).as("a's exit code").isNotNull();
+
+			Awaitility.await("B announcing Alex as gone").atMost(Duration.ofSeconds(10)).untilAsserted(
+					() -> assertThat(Seen.latestUsers(sam, "random")).as("the users as Sam sees them").containsExactly("Sam"));
+			Thread.sleep(Cluster.CATCH_UP_INTERVAL.multipliedBy(4).toMillis()); // anything late would be here by now
+			assertThat(Seen.announced(sam, "random", "left")).as("users announced as left to Sam on B")
+				.containsExactly("Alex");
+		}
+	}
+
 }

@@ -126,7 +126,7 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/** SIGTERM, as a platform does before it replaces an instance. */
-	void terminate() {
+	public void terminate() {
 		this.process.destroy();
 	}
 
