@@ -34,6 +34,7 @@ import org.springframework.util.unit.DataSize;
  * left
  * @param catchUpInterval how often a node of a cluster compares each room's last message id in the
  * database with the last it delivered, and delivers what it missed
+ * @param metrics who may read {@code /actuator/prometheus}
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
@@ -41,7 +42,7 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history,
 		@DefaultValue("250ms") Duration presenceInterval, @DefaultValue("none") Cluster cluster,
 		@DefaultValue("livechat") String clusterName, String nodeId, @DefaultValue("30s") Duration nodeTimeout,
-		@DefaultValue("1s") Duration catchUpInterval) {
+		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics) {
 
 	public enum Store {
 
@@ -91,7 +92,23 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	}
 
 	/**
+	 * @param token the bearer token a scraper sends ({@code Authorization: Bearer <token>}) to read
+	 * {@code /actuator/prometheus}; without one the endpoint is not served
+	 */
+	public record Metrics(String token) {
+
+		public Metrics {
+			if (token != null && token.isBlank()) {
+				token = null;
+			}
+		}
+
+	}
+
+	/**
 	 * @param maxFrameSize the largest STOMP frame a client may send; larger ones close the connection
+	 * @param maxRequestSize the largest HTTP request body (a SockJS {@code xhr_send} carries frames,
+	 * so it is a little over the frame size); larger ones get 413 before they are read
 	 * @param send chat messages per connection
 	 * @param join joins per connection
 	 * @param typing typing notices per connection (the excess is dropped silently)
@@ -105,15 +122,55 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param sendBufferSize bytes buffered for one slow client before it is dropped
 	 * @param inboundQueue frames from all clients waiting to be handled; beyond it, frames are
 	 * refused
-	 * @param frames WebSocket messages one connection may send (all kinds, heart-beats too); a
-	 * connection beyond it is closed, so that no client can pile up work faster than it is done
+	 * @param frames STOMP frames one connection may send (heart-beats too), counted one by one however
+	 * many arrive in one WebSocket message; a connection beyond it is closed, so that no client can
+	 * pile up work faster than it is done
+	 * @param perUser limits shared by every connection of one person (one {@code clientId})
+	 * @param perAddress limits shared by every connection from one address
 	 */
-	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue({ "20", "5" }) Rate send,
-			@DefaultValue({ "10", "1" }) Rate join, @DefaultValue({ "2", "2" }) Rate typing,
-			@DefaultValue("10000") int maxConnections, @DefaultValue("8") int maxSubscriptions,
-			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("45s") Duration idleTimeout,
-			@DefaultValue("5s") Duration sendTimeLimit, @DefaultValue("256KB") DataSize sendBufferSize,
-			@DefaultValue("10000") int inboundQueue, @DefaultValue({ "200", "100" }) Rate frames) {
+	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("80KB") DataSize maxRequestSize,
+			@DefaultValue({ "20", "5" }) Rate send, @DefaultValue({ "10", "1" }) Rate join,
+			@DefaultValue({ "2", "2" }) Rate typing, @DefaultValue("10000") int maxConnections,
+			@DefaultValue("8") int maxSubscriptions, @DefaultValue("10s") Duration connectTimeout,
+			@DefaultValue("45s") Duration idleTimeout, @DefaultValue("5s") Duration sendTimeLimit,
+			@DefaultValue("256KB") DataSize sendBufferSize, @DefaultValue("10000") int inboundQueue,
+			@DefaultValue({ "200", "100" }) Rate frames, @DefaultValue PerUser perUser,
+			@DefaultValue PerAddress perAddress) {
+
+		public Limits {
+			if (maxRequestSize.toBytes() < maxFrameSize.toBytes()) {
+				throw new IllegalArgumentException("livechat.limits.max-request-size must be at least max-frame-size");
+			}
+		}
+
+	}
+
+	/**
+	 * What one person may do, whatever their number of tabs: every connection that joined with
+	 * the same {@code clientId} draws on these.
+	 *
+	 * @param send chat messages
+	 * @param join joins (a restored browser session opens many tabs at once)
+	 * @param typing typing notices (the excess is dropped silently)
+	 */
+	public record PerUser(@DefaultValue({ "20", "5" }) Rate send, @DefaultValue({ "30", "2" }) Rate join,
+			@DefaultValue({ "4", "4" }) Rate typing) {
+	}
+
+	/**
+	 * What every connection from one address may do together: a household or an office behind
+	 * one NAT shares these. IPv6 addresses count by their /64 network (what one customer gets).
+	 *
+	 * @param maxConnections open connections; more are refused with close code 1013
+	 * @param send chat messages
+	 * @param join joins
+	 * @param typing typing notices (the excess is dropped silently)
+	 * @param exemptLoopback whether connections from a loopback address (a load test, a reverse
+	 * proxy on the same host that sends no {@code X-Forwarded-For}) are exempt from these limits
+	 */
+	public record PerAddress(@DefaultValue("50") int maxConnections, @DefaultValue({ "100", "20" }) Rate send,
+			@DefaultValue({ "60", "5" }) Rate join, @DefaultValue({ "60", "30" }) Rate typing,
+			@DefaultValue("true") boolean exemptLoopback) {
 	}
 
 	/**

@@ -20,8 +20,9 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code /app/*} commands of the wire contract. Each checks the connection's rate limit and
- * hands over to the {@link RoomRegistry}; refusals go back to the sending connection only.
+ * The {@code /app/*} commands of the wire contract. Each checks the rate limits (the
+ * connection's, its person's, its address's) and hands over to the {@link RoomRegistry};
+ * refusals go back to the sending connection only.
  */
 @Controller
 class ChatController {
@@ -48,6 +49,7 @@ class ChatController {
 
 	@MessageMapping(Destinations.JOIN)
 	void join(@Payload JoinCommand command, @Header(SESSION_ID) String sessionId) {
+		this.quotas.identify(sessionId, command.clientId());
 		acquire(sessionId, Action.JOIN, "Too many joins; wait a moment and try again.");
 		this.rooms.join(sessionId, command.username(), command.clientId(), command.room(), command.since());
 		this.metrics.joined();

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
  * LiveChat's meters, exposed at {@code /actuator/prometheus}; docs/operations.md says what
  * each means and what to alert on.
  */
-class ChatMetrics {
+public class ChatMetrics {
 
 	private final MeterRegistry registry;
 
@@ -29,6 +29,8 @@ class ChatMetrics {
 
 	private final Timer broadcastTime;
 
+	private final Counter undeliverable;
+
 	ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.joins = Counter.builder("livechat.joins").description("Accepted joins").register(registry);
@@ -43,6 +45,9 @@ class ChatMetrics {
 			.register(registry);
 		this.slowConsumerDrops = Counter.builder("livechat.slow.consumer.drops")
 			.description("Connections closed because they did not read fast enough")
+			.register(registry);
+		this.undeliverable = Counter.builder("livechat.events.undeliverable")
+			.description("Events dropped because their text could not be encoded for the wire")
 			.register(registry);
 		this.broadcastTime = Timer.builder("livechat.broadcast")
 			.description("Time to queue one room event for all its recipients")
@@ -76,8 +81,13 @@ class ChatMetrics {
 		this.slowConsumerDrops.increment();
 	}
 
+	/** An event that could not be encoded, dropped before it reached any socket. */
+	void undeliverable() {
+		this.undeliverable.increment();
+	}
+
 	/** A refused frame or connection; {@code reason} is an error code or a defence's name. */
-	void rejected(String reason) {
+	public void rejected(String reason) {
 		this.registry.counter("livechat.rejections", "reason", reason).increment();
 	}
 

@@ -1,17 +1,21 @@
 package io.livechat.stomp;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
+import java.nio.ByteBuffer;
+
 import jakarta.websocket.Session;
+import io.livechat.config.LiveChatProperties.Limits;
 import io.livechat.config.LiveChatProperties.Rate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -20,9 +24,10 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
  * Defences below STOMP, for every WebSocket and SockJS connection: a cap on open connections,
- * a deadline to complete the STOMP CONNECT, a limit on how long a connection may stay silent,
- * and a cap on how fast it may send frames. Without them a client that opens sockets and never speaks (or stops speaking after
- * half a frame) would hold a slot for ever.
+ * on the whole and per address, a deadline to complete the STOMP CONNECT, a limit on how long a
+ * connection may stay silent, and a cap on how fast it may send frames, counted one by one
+ * however many arrive in one WebSocket message. Without them a client that opens sockets and
+ * never speaks (or stops speaking after half a frame) would hold a slot for ever.
  */
 class ConnectionGuard {
 
@@ -41,6 +46,10 @@ class ConnectionGuard {
 
 	private final int maxConnections;
 
+	private final int maxPerAddress;
+
+	private final boolean exemptLoopback;
+
 	private final long connectTimeoutNanos;
 
 	private final long idleTimeoutNanos;
@@ -57,13 +66,17 @@ class ConnectionGuard {
 
 	private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
 
-	ConnectionGuard(int maxConnections, Duration connectTimeout, Duration idleTimeout, Duration sendTimeLimit,
-			Rate frameRate, LongSupplier nanoClock, ChatMetrics metrics) {
-		this.frameRate = frameRate;
-		this.maxConnections = maxConnections;
-		this.connectTimeoutNanos = connectTimeout.toNanos();
-		this.idleTimeoutNanos = idleTimeout.toNanos();
-		this.sendTimeLimitMillis = sendTimeLimit.toMillis();
+	/** Open connections per address key (exempt addresses are not counted). */
+	private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+
+	ConnectionGuard(Limits limits, LongSupplier nanoClock, ChatMetrics metrics) {
+		this.frameRate = limits.frames();
+		this.maxConnections = limits.maxConnections();
+		this.maxPerAddress = limits.perAddress().maxConnections();
+		this.exemptLoopback = limits.perAddress().exemptLoopback();
+		this.connectTimeoutNanos = limits.connectTimeout().toNanos();
+		this.idleTimeoutNanos = limits.idleTimeout().toNanos();
+		this.sendTimeLimitMillis = limits.sendTimeLimit().toMillis();
 		this.nanoClock = nanoClock;
 		this.metrics = metrics;
 		metrics.gaugeOpenConnections(this.open);
@@ -83,6 +96,44 @@ class ConnectionGuard {
 
 	int openConnections() {
 		return this.open.get();
+	}
+
+	/** Takes a slot of the address; false when it has none left. */
+	private boolean admit(String addressKey) {
+		boolean[] admitted = new boolean[1];
+		this.perAddress.compute(addressKey, (key, open) -> {
+			int count = (open != null) ? open : 0;
+			admitted[0] = count < this.maxPerAddress;
+			return admitted[0] ? count + 1 : open;
+		});
+		return admitted[0];
+	}
+
+	private void release(String addressKey) {
+		this.perAddress.computeIfPresent(addressKey, (key, open) -> (open <= 1) ? null : open - 1);
+	}
+
+	/**
+	 * The STOMP frames a WebSocket message (or a part of one) counts for: each frame ends with
+	 * a NUL; a message without one (a heart-beat, a part of a large frame) counts once.
+	 */
+	static int frameCount(WebSocketMessage<?> message) {
+		int frames = 0;
+		if (message instanceof TextMessage text) {
+			String payload = text.getPayload();
+			for (int i = payload.indexOf('\0'); i >= 0; i = payload.indexOf('\0', i + 1)) {
+				frames++;
+			}
+		}
+		else if (message instanceof BinaryMessage binary) {
+			ByteBuffer payload = binary.getPayload();
+			for (int i = payload.position(); i < payload.limit(); i++) {
+				if (payload.get(i) == 0) {
+					frames++;
+				}
+			}
+		}
+		return Math.max(1, frames);
 	}
 
 	/** Closes connections past their CONNECT deadline or silent for too long; run every second. */
@@ -135,8 +186,12 @@ class ConnectionGuard {
 		/** The frames this connection may still send now. */
 		private final TokenBucket frames;
 
-		Tracked(WebSocketSession session, long now, Rate frameRate) {
+		/** The address slot it holds, or null when its address is exempt. */
+		private final String addressKey;
+
+		Tracked(WebSocketSession session, long now, Rate frameRate, String addressKey) {
 			this.session = session;
+			this.addressKey = addressKey;
 			this.openedAt = now;
 			this.lastReceivedAt = now;
 			this.frames = new TokenBucket(frameRate, now);
@@ -158,8 +213,17 @@ class ConnectionGuard {
 				session.close(TRY_AGAIN_LATER);
 				return;
 			}
-			ConnectionGuard.this.tracked.put(session.getId(),
-					new Tracked(session, ConnectionGuard.this.nanoClock.getAsLong(), ConnectionGuard.this.frameRate));
+			ClientAddress address = ClientAddress.from(session.getAttributes());
+			String addressKey = (address.loopback() && ConnectionGuard.this.exemptLoopback) ? null : address.key();
+			if (addressKey != null && !admit(addressKey)) {
+				ConnectionGuard.this.open.decrementAndGet();
+				ConnectionGuard.this.metrics.rejected("too-many-connections-from-address");
+				logger.debug("Refusing a connection from {}: it has {} open", addressKey, ConnectionGuard.this.maxPerAddress);
+				session.close(TRY_AGAIN_LATER);
+				return;
+			}
+			ConnectionGuard.this.tracked.put(session.getId(), new Tracked(session,
+					ConnectionGuard.this.nanoClock.getAsLong(), ConnectionGuard.this.frameRate, addressKey));
 			limitBlockingSends(session);
 			super.afterConnectionEstablished(session);
 		}
@@ -172,7 +236,7 @@ class ConnectionGuard {
 				connection.lastReceivedAt = now;
 				// Frames of one connection are queued and handled in order; a client that sends
 				// faster than any chat needs would grow that queue without bound.
-				if (!connection.frames.tryTake(now)) {
+				if (!connection.frames.tryTake(frameCount(message), now)) {
 					ConnectionGuard.this.metrics.rejected("too-many-frames");
 					close(session, TOO_MANY_FRAMES);
 					return;
@@ -183,10 +247,14 @@ class ConnectionGuard {
 
 		@Override
 		public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-			if (ConnectionGuard.this.tracked.remove(session.getId()) == null) {
+			Tracked connection = ConnectionGuard.this.tracked.remove(session.getId());
+			if (connection == null) {
 				return; // refused at the door: the handlers behind never saw it
 			}
 			ConnectionGuard.this.open.decrementAndGet();
+			if (connection.addressKey != null) {
+				release(connection.addressKey);
+			}
 			super.afterConnectionClosed(session, closeStatus);
 		}
 

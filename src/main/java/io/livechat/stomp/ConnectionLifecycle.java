@@ -15,7 +15,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 /**
  * Registers a STOMP connection when it connects and turns its end, clean or abrupt (a closed
  * socket, missed heart-beats, an idle or refused socket), into a leave. Spring may report a
- * disconnect twice; every receiver is idempotent. Also runs the {@link ConnectionGuard}'s sweep.
+ * disconnect twice; every receiver is idempotent. Also runs the {@link ConnectionGuard}'s and the
+ * {@link ConnectionQuotas}' sweeps.
  */
 class ConnectionLifecycle implements SmartLifecycle {
 
@@ -40,8 +41,9 @@ class ConnectionLifecycle implements SmartLifecycle {
 
 	@EventListener
 	void connected(SessionConnectEvent event) {
-		String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-		this.quotas.register(sessionId);
+		var headers = event.getMessage().getHeaders();
+		String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
+		this.quotas.register(sessionId, ClientAddress.from(SimpMessageHeaderAccessor.getSessionAttributes(headers)));
 		this.rooms.connect(sessionId);
 		this.guard.stompConnected(sessionId);
 	}
@@ -54,7 +56,10 @@ class ConnectionLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.sweeping = this.scheduler.scheduleAtFixedRate(this.guard::sweep, SWEEP_INTERVAL);
+		this.sweeping = this.scheduler.scheduleAtFixedRate(() -> {
+			this.guard.sweep();
+			this.quotas.sweep();
+		}, SWEEP_INTERVAL);
 	}
 
 	@Override

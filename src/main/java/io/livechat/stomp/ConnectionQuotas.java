@@ -11,9 +11,11 @@ import io.livechat.config.LiveChatProperties.Limits;
 import io.livechat.config.LiveChatProperties.Rate;
 
 /**
- * Limits per connection: one token bucket per kind of action, and the subscriptions it holds.
- * A connection gets its quota when it connects and loses it when it disconnects; frames of a
- * connection that is already gone are refused.
+ * The rate limits: token buckets per connection, per person (every connection that joined with
+ * one {@code clientId}) and per address (every connection from one address, unless it is exempt),
+ * one of each per kind of action; an action needs a token from each. Also the subscriptions a
+ * connection holds. A connection gets its quota when it connects and loses it when it
+ * disconnects; frames of a connection that is already gone are refused.
  */
 class ConnectionQuotas {
 
@@ -23,7 +25,16 @@ class ConnectionQuotas {
 
 	}
 
+	/** The longest clientId the contract allows. */
+	private static final int MAX_CLIENT_ID = 64;
+
 	private final Map<Action, Rate> rates;
+
+	private final SharedQuotas people;
+
+	private final SharedQuotas addresses;
+
+	private final boolean exemptLoopback;
 
 	private final int maxSubscriptions;
 
@@ -33,22 +44,89 @@ class ConnectionQuotas {
 
 	ConnectionQuotas(Limits limits, LongSupplier nanoClock) {
 		this.rates = Map.of(Action.SEND, limits.send(), Action.JOIN, limits.join(), Action.TYPING, limits.typing());
+		var perUser = limits.perUser();
+		this.people = new SharedQuotas(perUser.send(), perUser.join(), perUser.typing());
+		var perAddress = limits.perAddress();
+		this.addresses = new SharedQuotas(perAddress.send(), perAddress.join(), perAddress.typing());
+		this.exemptLoopback = perAddress.exemptLoopback();
 		this.maxSubscriptions = limits.maxSubscriptions();
 		this.nanoClock = nanoClock;
 	}
 
-	void register(String connectionId) {
-		this.quotas.putIfAbsent(connectionId, new Quota(this.rates, this.nanoClock.getAsLong()));
+	void register(String connectionId, ClientAddress address) {
+		long now = this.nanoClock.getAsLong();
+		this.quotas.computeIfAbsent(connectionId, (id) -> new Quota(this.rates, now,
+				(address.loopback() && this.exemptLoopback) ? null : this.addresses.hold(address.key(), now)));
 	}
 
 	void forget(String connectionId) {
-		this.quotas.remove(connectionId);
+		Quota quota = this.quotas.remove(connectionId);
+		if (quota != null) {
+			synchronized (quota) {
+				quota.gone = true;
+				if (quota.person != null) {
+					this.people.release(quota.person);
+				}
+				if (quota.address != null) {
+					this.addresses.release(quota.address);
+				}
+			}
+		}
 	}
 
-	/** Whether the connection may do one more of {@code action} now; takes a token if so. */
+	/**
+	 * Says who is behind the connection, as its join names them: from now on it draws on that
+	 * person's buckets too.
+	 */
+	void identify(String connectionId, String clientId) {
+		Quota quota = this.quotas.get(connectionId);
+		if (quota == null || clientId == null || clientId.length() > MAX_CLIENT_ID) {
+			return; // the join is refused for its clientId anyway
+		}
+		synchronized (quota) {
+			if (quota.gone || clientId.equals(quota.clientId)) {
+				return;
+			}
+			if (quota.person != null) {
+				this.people.release(quota.person);
+			}
+			quota.clientId = clientId;
+			quota.person = this.people.hold(clientId, this.nanoClock.getAsLong());
+		}
+	}
+
+	/**
+	 * Whether the connection may do one more of {@code action} now: it takes a token from the
+	 * connection's bucket, the person's and the address's, or from none of them.
+	 */
 	boolean tryAcquire(String connectionId, Action action) {
 		Quota quota = this.quotas.get(connectionId);
-		return quota != null && quota.buckets.get(action).tryTake(this.nanoClock.getAsLong());
+		if (quota == null) {
+			return false;
+		}
+		long now = this.nanoClock.getAsLong();
+		TokenBucket own = quota.buckets.get(action);
+		TokenBucket person;
+		TokenBucket address;
+		synchronized (quota) {
+			person = (quota.person != null) ? quota.person.bucket(action) : null;
+			address = (quota.address != null) ? quota.address.bucket(action) : null;
+		}
+		if (!own.tryTake(now)) {
+			return false;
+		}
+		if (person != null && !person.tryTake(now)) {
+			own.refund();
+			return false;
+		}
+		if (address != null && !address.tryTake(now)) {
+			own.refund();
+			if (person != null) {
+				person.refund();
+			}
+			return false;
+		}
+		return true;
 	}
 
 	/**
@@ -74,18 +152,40 @@ class ConnectionQuotas {
 		}
 	}
 
+	/** Forgets the buckets of people and addresses with no connection left, once they are full again. */
+	void sweep() {
+		long now = this.nanoClock.getAsLong();
+		this.people.sweep(now);
+		this.addresses.sweep(now);
+	}
+
 	int size() {
 		return this.quotas.size();
 	}
 
+	/** People and addresses whose buckets are kept (held, or not yet refilled). */
+	int sharedSize() {
+		return this.people.size() + this.addresses.size();
+	}
+
+	/** One connection's buckets, and which shared ones it draws on (guarded by itself). */
 	private static final class Quota {
 
 		private final Map<Action, TokenBucket> buckets = new EnumMap<>(Action.class);
 
 		private final Set<String> subscriptions = new HashSet<>();
 
-		Quota(Map<Action, Rate> rates, long now) {
+		private final SharedQuotas.Shared address;
+
+		private SharedQuotas.Shared person;
+
+		private String clientId;
+
+		private boolean gone;
+
+		Quota(Map<Action, Rate> rates, long now, SharedQuotas.Shared address) {
 			rates.forEach((action, rate) -> this.buckets.put(action, new TokenBucket(rate, now)));
+			this.address = address;
 		}
 
 	}

@@ -9,6 +9,7 @@ import io.livechat.config.LiveChatProperties;
 import io.livechat.fanout.Fanout;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,9 +63,21 @@ class StompConfiguration {
 
 	@Bean
 	ConnectionGuard connectionGuard(LiveChatProperties properties, ChatMetrics metrics) {
-		var limits = properties.limits();
-		return new ConnectionGuard(limits.maxConnections(), limits.connectTimeout(), limits.idleTimeout(),
-				limits.sendTimeLimit(), limits.frames(), System::nanoTime, metrics);
+		return new ConnectionGuard(properties.limits(), System::nanoTime, metrics);
+	}
+
+	@Bean
+	SockJsSessions sockJsSessions() {
+		return new SockJsSessions();
+	}
+
+	/** Every request to a SockJS session over HTTP comes from the client that opened it. */
+	@Bean
+	FilterRegistrationBean<SockJsOwnershipFilter> sockJsOwnership(SockJsSessions sessions, ChatMetrics metrics) {
+		var registration = new FilterRegistrationBean<>(
+				new SockJsOwnershipFilter(WebSocketConfiguration.SOCKJS_ENDPOINT, sessions, metrics));
+		registration.addUrlPatterns(WebSocketConfiguration.SOCKJS_ENDPOINT + "/*");
+		return registration;
 	}
 
 	@Bean

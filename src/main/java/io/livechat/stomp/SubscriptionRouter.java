@@ -10,15 +10,18 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
  * Hands SUBSCRIBE and UNSUBSCRIBE frames, once the {@link InboundDestinationGuard} has let them
- * through, to the {@link Fanout}, which delivers every event; the broker never sees them (it
- * still answers CONNECT and keeps the heart-beats).
+ * through, to the {@link Fanout}, which delivers every event, and answers their receipts; the
+ * broker never sees them (it still answers CONNECT and keeps the heart-beats).
  */
 class SubscriptionRouter implements ChannelInterceptor {
 
 	private final Fanout fanout;
 
-	SubscriptionRouter(Fanout fanout) {
+	private final Receipts receipts;
+
+	SubscriptionRouter(Fanout fanout, Receipts receipts) {
 		this.fanout = fanout;
+		this.receipts = receipts;
 	}
 
 	@Override
@@ -32,10 +35,12 @@ class SubscriptionRouter implements ChannelInterceptor {
 				String destination = stomp.getDestination();
 				boolean shared = !destination.startsWith(Destinations.USER_PREFIX);
 				this.fanout.subscribe(stomp.getSessionId(), stomp.getSubscriptionId(), destination, shared);
+				this.receipts.acknowledge(stomp);
 				return null;
 			}
 			case UNSUBSCRIBE -> {
 				this.fanout.unsubscribe(stomp.getSessionId(), stomp.getSubscriptionId());
+				this.receipts.acknowledge(stomp);
 				return null;
 			}
 			default -> {

@@ -4,7 +4,7 @@ import io.livechat.config.LiveChatProperties.Rate;
 
 /**
  * A token bucket: holds up to {@code burst} tokens, refilled at {@code perSecond}; each action
- * takes one.
+ * takes one (or as many as it counts for).
  */
 final class TokenBucket {
 
@@ -25,15 +25,36 @@ final class TokenBucket {
 		this.lastRefill = nowNanos;
 	}
 
-	synchronized boolean tryTake(long nowNanos) {
-		long elapsed = Math.max(0, nowNanos - this.lastRefill);
-		this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.tokensPerNano);
-		this.lastRefill = nowNanos;
-		if (this.tokens < 1) {
+	boolean tryTake(long nowNanos) {
+		return tryTake(1, nowNanos);
+	}
+
+	/** Takes {@code count} tokens if there are that many; none otherwise. */
+	synchronized boolean tryTake(int count, long nowNanos) {
+		refill(nowNanos);
+		if (this.tokens < count) {
 			return false;
 		}
-		this.tokens -= 1;
+		this.tokens -= count;
 		return true;
+	}
+
+	/** Gives back a token taken for an action that another limit then refused. */
+	synchronized void refund() {
+		this.tokens = Math.min(this.capacity, this.tokens + 1);
+	}
+
+	/** Whether the bucket has refilled completely: it is then no different from a new one. */
+	synchronized boolean isFull(long nowNanos) {
+		refill(nowNanos);
+		return this.tokens >= this.capacity;
+	}
+
+	private void refill(long nowNanos) {
+		if (nowNanos > this.lastRefill) {
+			this.tokens = Math.min(this.capacity, this.tokens + (nowNanos - this.lastRefill) * this.tokensPerNano);
+			this.lastRefill = nowNanos;
+		}
 	}
 
 }

@@ -63,9 +63,14 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final Fanout fanout;
 
+	private final SockJsSessions sockJsSessions;
+
+	private final Receipts receipts;
+
 	WebSocketConfiguration(LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Fanout fanout) {
+			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Fanout fanout,
+			SockJsSessions sockJsSessions) {
 		this.properties = properties;
 		this.messageBrokerTaskScheduler = messageBrokerTaskScheduler;
 		this.clientOutboundChannel = clientOutboundChannel;
@@ -73,6 +78,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		this.connectionGuard = connectionGuard;
 		this.metrics = metrics;
 		this.fanout = fanout;
+		this.sockJsSessions = sockJsSessions;
+		this.receipts = new Receipts(clientOutboundChannel::getObject);
 	}
 
 	@Override
@@ -81,12 +88,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// the visitor's cookies. The page's own origin is always allowed; a client that sends no
 		// Origin (not a browser) is not subject to it.
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addEndpoint(WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins);
+		registry.addEndpoint(WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins).addInterceptors(new RecordClientAddress());
 		registry.addEndpoint(SOCKJS_ENDPOINT)
 			.setAllowedOriginPatterns(origins)
+			.addInterceptors(new RecordClientAddress(), this.sockJsSessions.tokenInterceptor())
 			.withSockJS()
 			// served by this application, not a CDN: the page's Content-Security-Policy allows only 'self'
-			.setClientLibraryUrl("/webjars/sockjs-client/dist/sockjs.min.js");
+			.setClientLibraryUrl("/webjars/sockjs-client/dist/sockjs.min.js")
+			// bounded, one WARN line per broken frame (no stack trace)
+			.setMessageCodec(new SockJsFrameCodec(this.properties.limits().maxRequestSize().toBytes(), this.metrics))
+			// one WebSocket per SockJS session id
+			.setTransportHandlerOverrides(new SockJsWebSocketTransport(this.metrics));
 		// Frames of one connection are handled one after another, in the order they arrived:
 		// a join is done before the send that follows it.
 		registry.setPreserveReceiveOrder(true);
@@ -133,6 +145,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// every session gets an outbox: the Fanout's queue, which Spring's STOMP handler writes through
 		registration.addDecoratorFactory(this.fanout::decorate);
 		registration.addDecoratorFactory(this.connectionGuard::decorate);
+		// outermost: behind it, a SockJS session is known by an id of the server's making, never
+		// by the one its client chose
+		registration.addDecoratorFactory(this.sockJsSessions::decorate);
 		// A client that does not read (a stalled or hostile one) must not hold its messages, or a
 		// thread, for long: past either limit the connection is closed and its buffer dropped.
 		var limits = this.properties.limits();
@@ -153,7 +168,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.interceptors(
 				new InboundDestinationGuard(roomIds()::contains, this.quotas, this.metrics,
 						this.clientOutboundChannel::getObject),
-				new SubscriptionRouter(this.fanout));
+				new SubscriptionRouter(this.fanout, this.receipts), this.receipts);
 	}
 
 	@Override

@@ -15,11 +15,11 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /** A session that records what is written to it and how it was closed. */
-class RecordingSession implements WebSocketSession {
+public class RecordingSession implements WebSocketSession {
 
-	final List<String> written = new ArrayList<>();
+	public final List<String> written = new ArrayList<>();
 
-	CloseStatus closedWith;
+	public CloseStatus closedWith;
 
 	@Override
 	public synchronized void sendMessage(WebSocketMessage<?> message) {

@@ -1,6 +1,8 @@
 package io.livechat.stomp;
 
 import java.lang.reflect.Type;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,10 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -81,16 +86,36 @@ public final class ChatClient implements AutoCloseable {
 	public static ChatClient connect(int port, String clientId) {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
-		return new ChatClient(clientId).open(new StandardWebSocketClient(container), "ws://127.0.0.1:" + port + "/ws");
+		return new ChatClient(clientId).open(new StandardWebSocketClient(container), "ws://127.0.0.1:" + port + "/ws",
+				new WebSocketHttpHeaders());
 	}
 
-	/** Connects through the SockJS endpoint with the XHR transports only (streaming, then polling). */
+	/**
+	 * Connects as a browser at {@code address}: the handshake says so in {@code X-Forwarded-For},
+	 * as the platform's proxy does (the server trusts it from a loopback peer).
+	 */
+	public static ChatClient connectFrom(int port, String clientId, String address) {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("X-Forwarded-For", address);
+		return new ChatClient(clientId).open(new StandardWebSocketClient(container), "ws://127.0.0.1:" + port + "/ws",
+				headers);
+	}
+
+	/**
+	 * Connects through the SockJS endpoint with the XHR transports only (streaming, then polling),
+	 * keeping cookies as a browser does (the server ties each SockJS session to one).
+	 */
 	static ChatClient connectSockJs(int port) {
-		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport()));
-		return new ChatClient("client-" + UUID.randomUUID()).open(sockJs, "http://127.0.0.1:" + port + "/sockjs");
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		RestTemplate rest = new RestTemplate(new JdkClientHttpRequestFactory(http));
+		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport(rest)));
+		return new ChatClient("client-" + UUID.randomUUID()).open(sockJs, "http://127.0.0.1:" + port + "/sockjs",
+				new WebSocketHttpHeaders());
 	}
 
-	private ChatClient open(WebSocketClient transport, String url) {
+	private ChatClient open(WebSocketClient transport, String url, WebSocketHttpHeaders headers) {
 		WebSocketStompClient stomp = new WebSocketStompClient(transport);
 		stomp.setMessageConverter(new JsonBytes());
 		stomp.setTaskScheduler(heartbeats);
@@ -98,7 +123,7 @@ public final class ChatClient implements AutoCloseable {
 		stomp.setDefaultHeartbeat(new long[] { 1_000, 1_000 });
 		stomp.setInboundMessageSizeLimit(1024 * 1024);
 		try {
-			this.session = stomp.connectAsync(url, new StompSessionHandlerAdapter() {
+			this.session = stomp.connectAsync(url, headers, new StompSessionHandlerAdapter() {
 				@Override
 				public void handleTransportError(StompSession session, Throwable exception) {
 					synchronized (ChatClient.this) {

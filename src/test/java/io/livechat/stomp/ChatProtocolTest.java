@@ -353,4 +353,49 @@ class ChatProtocolTest extends EndToEndTest {
 
 	}
 
+	@Nested
+	class Receipts {
+
+		@Test
+		void aSubscriptionThatAsksForAReceiptGetsOne() throws Exception {
+			RawWebSocket ws = rawStomp();
+
+			ws.sendFrame("SUBSCRIBE\nid:0\ndestination:/topic/general\nreceipt:sub-general\n\n");
+
+			assertThat(nextOtherThanMessage(ws)).startsWith("RECEIPT\n").contains("receipt-id:sub-general\n");
+		}
+
+		@Test
+		void aCommandThatAsksForAReceiptGetsItAfterItsReply() throws Exception {
+			RawWebSocket ws = rawStomp();
+			ws.sendFrame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\n\n");
+
+			ws.sendFrame("SEND\ndestination:/app/join\nreceipt:join-1\n\n"
+					+ "{\"username\":\"Receipt\",\"room\":\"tech\",\"clientId\":\"receipt-client-1\"}");
+
+			assertThat(ws.readFrame()).startsWith("MESSAGE\n").contains("\"type\":\"joined\"");
+			assertThat(ws.readFrame()).startsWith("RECEIPT\n").contains("receipt-id:join-1\n");
+		}
+
+		@Test
+		void anUnsubscribeThatAsksForAReceiptGetsOne() throws Exception {
+			RawWebSocket ws = rawStomp();
+			ws.sendFrame("SUBSCRIBE\nid:0\ndestination:/topic/rooms\n\n");
+
+			ws.sendFrame("UNSUBSCRIBE\nid:0\nreceipt:bye-rooms\n\n");
+
+			assertThat(nextOtherThanMessage(ws)).startsWith("RECEIPT\n").contains("receipt-id:bye-rooms\n");
+		}
+
+		/** Skips room events (a user list held back from an earlier change may arrive any time). */
+		private static String nextOtherThanMessage(RawWebSocket ws) throws java.io.IOException {
+			String frame = ws.readFrame();
+			while (frame.startsWith("MESSAGE\n")) {
+				frame = ws.readFrame();
+			}
+			return frame;
+		}
+
+	}
+
 }

@@ -78,6 +78,28 @@ class HostileClientsTest extends EndToEndTest {
 	}
 
 	@Test
+	void framesPackedIntoFewWebSocketMessagesAreCountedOneByOne() throws Exception {
+		ChatClient bystander = client();
+		bystander.join("Sam", "general");
+		RawWebSocket packer = rawStomp();
+		String typing = "SEND\ndestination:/app/typing\n\n{\"room\":\"general\",\"typing\":true}\0";
+		byte[] packed = typing.repeat(266).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		for (int i = 0; i < 10; i++) { // 2,660 frames in 10 messages: far over 200 at once
+			try {
+				packer.sendText(packed);
+			}
+			catch (java.io.IOException closed) {
+				break;
+			}
+		}
+
+		assertThat(packer.awaitRefusal()).isEqualTo(1008);
+		bystander.say("general", "unaffected");
+		assertThat(bystander.take("message").path("text").asString()).isEqualTo("unaffected");
+	}
+
+	@Test
 	void aLegitimateFrameLargerThanTheContainerBufferIsAccepted() {
 		ChatClient alex = client();
 		alex.join("Alex", "general");

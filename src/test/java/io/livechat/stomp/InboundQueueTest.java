@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays bounded: the excess is refused and counted, and the server keeps working.
  */
 @TestPropertySource(properties = { "livechat.limits.inbound-queue=2", "livechat.limits.send.burst=100000",
-		"livechat.limits.send.per-second=100000", "livechat.limits.frames.burst=100000",
+		"livechat.limits.send.per-second=100000",
+		"livechat.limits.per-user.send.burst=100000", "livechat.limits.per-user.send.per-second=100000", "livechat.limits.frames.burst=100000",
 		"livechat.limits.frames.per-second=100000" })
 class InboundQueueTest extends EndToEndTest {
 

@@ -156,6 +156,14 @@ final class RawWebSocket implements Closeable {
 		}
 	}
 
+	/**
+	 * The next WebSocket message as text, whatever it carries (a SockJS frame such as {@code o} or
+	 * {@code a[...]}, or STOMP frames).
+	 */
+	String readMessage() throws IOException {
+		return new String(readPayloadOfData(), StandardCharsets.UTF_8);
+	}
+
 	/** The payload of the next text, binary or continuation frame. */
 	private byte[] readPayloadOfData() throws IOException {
 		while (true) {

@@ -24,6 +24,9 @@ public final class ServerProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+	/** The scrape token the server is started with; {@link #get} sends it. */
+	static final String METRICS_TOKEN = "test-scrape-token";
+
 	private final Process process;
 
 	private final int port;
@@ -72,7 +75,8 @@ public final class ServerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(procfileJvmOptions());
-		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--livechat.data-dir=" + dataDir));
+		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--livechat.data-dir=" + dataDir,
+				"--livechat.metrics.token=" + METRICS_TOKEN));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ServerProcess(process, port, log);
@@ -115,8 +119,9 @@ public final class ServerProcess implements AutoCloseable {
 
 	public String get(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", "Bearer " + METRICS_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
 

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * down nor makes the server hold its messages for long.
  */
 @TestPropertySource(properties = { "livechat.limits.send.burst=100000", "livechat.limits.send.per-second=100000",
+		"livechat.limits.per-user.send.burst=100000", "livechat.limits.per-user.send.per-second=100000",
 		"livechat.limits.send-time-limit=2s", "livechat.limits.frames.burst=100000",
 		"livechat.limits.frames.per-second=100000" })
 class SlowConsumerTest extends EndToEndTest {

@@ -24,7 +24,8 @@ class SockJsFallbackTest extends EndToEndTest {
 
 	@Test
 	void xhrStreamingCarriesAStompSessionBothWays() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
+		// as a browser: the server ties the session to a cookie it sets on the first request
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 		String base = "http://127.0.0.1:" + this.port + "/sockjs/000/" + UUID.randomUUID().toString().replace("-", "");
 
 		HttpResponse<InputStream> stream = http.sendAsync(
