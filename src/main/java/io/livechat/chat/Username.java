@@ -117,9 +117,9 @@ public final class Username {
 		for (int i = 0; i < name.length();) {
 			int codePoint = name.codePointAt(i);
 			i += Character.charCount(codePoint);
-			boolean mark = UCharacter.getType(codePoint) == UCharacter.NON_SPACING_MARK
-					|| UCharacter.getType(codePoint) == UCharacter.COMBINING_SPACING_MARK
-					|| UCharacter.getType(codePoint) == UCharacter.ENCLOSING_MARK;
+			int type = UCharacter.getType(codePoint);
+			boolean mark = type == UCharacter.NON_SPACING_MARK || type == UCharacter.COMBINING_SPACING_MARK
+					|| type == UCharacter.ENCLOSING_MARK;
 			if (mark && afterLetter) {
 				if (CombiningMarks.isStacking(codePoint) && ++marks > CombiningMarks.MAX_IN_A_ROW) {
 					throw invalid("A letter in a name can carry at most " + CombiningMarks.MAX_IN_A_ROW
