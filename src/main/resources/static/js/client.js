@@ -7,17 +7,18 @@ import { validUsername } from './validation.js';
 
 const JOIN_ERRORS = {
   'username-taken': (room) => `Someone in #${room} is already using that name. Please pick another one.`,
-  'invalid-username': () => 'That name is not allowed. Use 2 to 20 letters, digits, spaces, "_", "-" or ".".',
+  'invalid-username': (room, reason) => `That name is not allowed. ${reason ?? 'Use 2 to 20 letters, digits, spaces, "_", "-" or ".".'}`,
   'unknown-room': (room) => `There is no room called "${room}".`,
   'bad-request': () => 'The chat could not understand this page. Please reload it.',
   'rate-limited': () => 'Too many joins in a short time. Wait a moment, then try again.',
   unavailable: () => 'The chat cannot load its history right now. Please try again in a moment.',
 };
 
+// Refusals of a message; any other (invalid-message: what is wrong with the text) shows the
+// server's own words.
 const NOTICES = {
   'rate-limited': 'You are sending messages too fast. That message was not sent.',
   'message-too-long': 'That message is too long (1000 characters at most).',
-  'invalid-message': 'A message cannot be empty.',
   'not-joined': 'You are not in this room any more. Reconnecting...',
   unavailable: 'Messages cannot be stored right now, so that one was not sent. Please try again in a moment.',
 };
@@ -71,7 +72,7 @@ async function main() {
         freshJoin = false;
       } else if (event.type === 'error') {
         if (joining && JOIN_ERRORS[event.code]) {
-          view.showFatal(JOIN_ERRORS[event.code](room));
+          view.showFatal(JOIN_ERRORS[event.code](room, event.message));
         } else {
           if ((event.code === 'rate-limited' || event.code === 'unavailable') && sentText) view.restoreDraft(sentText);
           view.showNotice(NOTICES[event.code] ?? event.message);
@@ -86,7 +87,7 @@ async function main() {
           typers.stopped(event.username);
           break;
         case 'system':
-          if (event.username !== me) view.addSystem(event.text, event.timestamp);
+          if (event.username !== me) view.addSystemEvent(event);
           break;
         case 'users':
           view.renderUsers(event.users, me);

@@ -1,4 +1,6 @@
-// The chat page's DOM: the only module that touches it. User text goes in through textContent only.
+// The chat page's DOM: the only module that touches it. User text goes in through textContent only,
+// and every name and message text is isolated (<bdi>, dir="auto"), so that right-to-left writing,
+// or a direction control in an old message, cannot reorder the author, time or words around it.
 
 const NEAR_BOTTOM_PX = 100;
 const NEAR_TOP_PX = 80;
@@ -116,7 +118,7 @@ export class ChatView {
   renderUsers(users, me) {
     const items = users.map((name) => {
       const item = this.templates.user.content.firstElementChild.cloneNode(true);
-      item.querySelector('.user-name').textContent = name;
+      item.querySelector('.user-name bdi').textContent = name;
       if (name === me) item.classList.add('me');
       return item;
     });
@@ -193,21 +195,46 @@ export class ChatView {
     return fragment;
   }
 
+  /** A line from the page itself, such as "Some messages you missed are not shown." */
   addSystem(text, timestamp) {
+    this.appendSystem([text], timestamp);
+  }
+
+  /**
+   * Someone joined or left: the server's line ("Alex joined #general") with the name isolated.
+   * @param {import('./destinations.js').SystemEvent} event
+   */
+  addSystemEvent(event) {
+    const { username, text } = event;
+    const parts = username && text.startsWith(username)
+      ? [this.isolated(username), text.slice(username.length)]
+      : [text];
+    this.appendSystem(parts, event.timestamp);
+  }
+
+  appendSystem(parts, timestamp) {
     const stick = this.isNearBottom();
     const item = this.templates.system.content.firstElementChild.cloneNode(true);
-    item.querySelector('.system-text').textContent = text;
+    item.querySelector('.system-text').replaceChildren(...parts);
     if (timestamp) item.querySelector('time').textContent = formatTime(timestamp);
     this.el.messages.append(item);
     this.afterAppend(stick);
   }
 
   showTyping(names) {
-    let text = '';
-    if (names.length === 1) text = `${names[0]} is typing...`;
-    else if (names.length === 2) text = `${names[0]} and ${names[1]} are typing...`;
-    else if (names.length > 2) text = 'Several people are typing...';
-    this.el.typing.textContent = text;
+    const [first, second] = names.map((name) => this.isolated(name));
+    let parts = [];
+    if (names.length === 1) parts = [first, ' is typing...'];
+    else if (names.length === 2) parts = [first, ' and ', second, ' are typing...'];
+    else if (names.length > 2) parts = ['Several people are typing...'];
+    this.el.typing.replaceChildren(...parts);
+  }
+
+  /** A name in a line of the page's own words, isolated from them. */
+  isolated(name) {
+    const bdi = this.doc.createElement('bdi');
+    bdi.textContent = name;
+    return bdi;
   }
 
   /** @param {'connecting'|'connected'|'reconnecting'} state */

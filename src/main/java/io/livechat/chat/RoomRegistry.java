@@ -103,7 +103,7 @@ public class RoomRegistry {
 					if (!claim.granted()) {
 						throw nameTaken(name, room);
 					}
-					admission = room.admit(new Username(claim.name()), clientId, connectionId);
+					admission = room.admit(Username.accepted(claim.name()), clientId, connectionId);
 					newcomer = claim.newcomer();
 				}
 				if (admission == null) {

@@ -207,7 +207,7 @@ final class RedisPresence implements Presence {
 
 	/** Claims a user of this node again, after Redis lost or dropped this node's entries. */
 	Claim reclaim(String roomId, String name, String clientId) {
-		return claim(roomId, new Username(name), clientId);
+		return claim(roomId, Username.accepted(name), clientId);
 	}
 
 	String nodeId() {

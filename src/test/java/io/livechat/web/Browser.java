@@ -2,6 +2,8 @@ package io.livechat.web;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +72,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Opens the chat page in a room and waits until the room is joined. */
 	public Browser joinChat(String username, String room) {
-		open("/chat.html?username=" + username + "&room=" + room);
+		open("/chat.html?username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&room=" + room);
 		waitUntil((d) -> !texts(".user-name").isEmpty() && texts(".user-name").contains(username));
 		return this;
 	}

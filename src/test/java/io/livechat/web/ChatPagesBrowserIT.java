@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
+import io.livechat.chat.ChatMessage;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomSummary;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -243,6 +245,45 @@ class ChatPagesBrowserIT {
 		bob.waitUntil((d) -> bob.find("#typing").getText().equals("Alice is typing..."));
 		assertThat(alice.find("#typing").getText()).isEmpty();
 		bob.waitUntil((d) -> bob.find("#typing").getText().isEmpty()); // a second of quiet
+	}
+
+	@Test
+	void aDirectionOverrideInAStoredNameOrTextCannotFlipTheAuthorOrTimeAroundIt() {
+		// kept from before such texts were refused, or written by a node that let them in
+		String name = "\u202EBob";
+		ChatMessage stored = this.store.append("random", name, "\u202Ereversed?", System.currentTimeMillis());
+		Browser reader = browser().joinChat("Reader", "random");
+
+		reader.waitUntil((d) -> !reader.findAll("#messages .message[data-id='" + stored.id() + "']").isEmpty());
+		WebElement message = reader.find("#messages .message[data-id='" + stored.id() + "']");
+		WebElement author = message.findElement(By.cssSelector(".author"));
+		assertThat(author.getTagName()).isEqualTo("bdi");
+		assertThat(author.getDomProperty("textContent")).isEqualTo(name);
+		WebElement text = message.findElement(By.cssSelector(".text"));
+		assertThat(text.getDomAttribute("dir")).isEqualTo("auto");
+		assertThat(text.getDomProperty("textContent")).isEqualTo("\u202Ereversed?");
+		assertThat(message.findElement(By.cssSelector("time")).getText()).matches("\\d{2}:\\d{2}");
+	}
+
+	@Test
+	void aRightToLeftNameIsIsolatedInTheUserListTheJoinLineAndTheTypingLine() {
+		String name = "محمد 2"; // digits beside Arabic letters would otherwise move into the words around
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser mohammed = browser().joinChat(name, "general");
+
+		alice.waitUntil((d) -> !alice.findAll(".user-name bdi").isEmpty()
+				&& alice.texts(".user-name bdi").contains(name));
+		alice.waitUntil((d) -> !alice.findAll(".system-text bdi").isEmpty());
+		WebElement isolatedName = alice.find(".system-text bdi");
+		WebElement joinLine = isolatedName.findElement(By.xpath(".."));
+		assertThat(isolatedName.getDomProperty("textContent")).isEqualTo(name);
+		assertThat(joinLine.getDomProperty("textContent")).isEqualTo(name + " joined #general");
+
+		mohammed.find("#message-input").sendKeys("سلام");
+
+		alice.waitUntil((d) -> !alice.findAll("#typing bdi").isEmpty());
+		assertThat(alice.find("#typing bdi").getDomProperty("textContent")).isEqualTo(name);
+		assertThat(alice.find("#typing").getDomProperty("textContent")).isEqualTo(name + " is typing...");
 	}
 
 	@Test
