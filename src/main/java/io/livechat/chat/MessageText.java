@@ -62,15 +62,10 @@ public final class MessageText {
 
 	/** Refuses a lone UTF-16 surrogate: half of a character, which no encoder can send on. */
 	private static void requireWellFormed(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				throw invalid(("A message must be valid Unicode; this one holds half of a character "
-						+ "(an unpaired surrogate, U+%04X).").formatted((int) c));
-			}
+		int lone = LoneSurrogates.indexIn(text);
+		if (lone >= 0) {
+			throw invalid(("A message must be valid Unicode; this one holds half of a character "
+					+ "(an unpaired surrogate, U+%04X).").formatted((int) text.charAt(lone)));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.livechat.stomp;
 
 import io.livechat.chat.ChatEvent;
 import io.livechat.chat.ChatEvents;
+import io.livechat.chat.LoneSurrogates;
 import io.livechat.chat.RoomsEvent;
 import io.livechat.fanout.Fanout;
 import org.slf4j.Logger;
@@ -64,26 +65,13 @@ class StompChatEvents implements ChatEvents {
 	/** The event as JSON, or null (dropped and counted) when it could not be encoded as UTF-8. */
 	private String serialize(ChatEvent event) {
 		String json = this.json.writeValueAsString(event);
-		if (hasUnpairedSurrogate(json)) {
+		if (LoneSurrogates.indexIn(json) >= 0) {
 			this.metrics.undeliverable();
 			logger.warn("Dropped a {} event: its text holds an unpaired surrogate, which no socket can send",
 					event.getClass().getSimpleName());
 			return null;
 		}
 		return json;
-	}
-
-	static boolean hasUnpairedSurrogate(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

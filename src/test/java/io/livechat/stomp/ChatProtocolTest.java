@@ -309,6 +309,9 @@ class ChatProtocolTest extends EndToEndTest {
 			assertThat(alex.takeErrorCode()).isEqualTo("invalid-message");
 			alex.say("general", "x".repeat(1001));
 			assertThat(alex.takeErrorCode()).isEqualTo("message-too-long");
+			// an unpaired surrogate: valid JSON, but no text anyone could be sent
+			alex.send("/app/send", "{\"room\":\"general\",\"text\":\"\\ud800\"}");
+			assertThat(alex.takeErrorCode()).isEqualTo("invalid-message");
 			alex.say("general", "still here");
 
 			assertThat(sam.take("message").path("text").asString()).isEqualTo("still here");
