@@ -1,11 +1,10 @@
 package io.livechat.stomp;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-
-import java.nio.ByteBuffer;
 
 import jakarta.websocket.Session;
 import io.livechat.config.LiveChatProperties.Limits;
@@ -46,8 +45,6 @@ class ConnectionGuard {
 
 	private final int maxConnections;
 
-	private final int maxPerAddress;
-
 	private final boolean exemptLoopback;
 
 	private final long connectTimeoutNanos;
@@ -66,13 +63,13 @@ class ConnectionGuard {
 
 	private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
 
-	/** Open connections per address key (exempt addresses are not counted). */
-	private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+	/** Open connections per address (exempt addresses are not counted). */
+	private final AddressSlots perAddress;
 
 	ConnectionGuard(Limits limits, LongSupplier nanoClock, ChatMetrics metrics) {
 		this.frameRate = limits.frames();
 		this.maxConnections = limits.maxConnections();
-		this.maxPerAddress = limits.perAddress().maxConnections();
+		this.perAddress = new AddressSlots(limits.perAddress().maxConnections());
 		this.exemptLoopback = limits.perAddress().exemptLoopback();
 		this.connectTimeoutNanos = limits.connectTimeout().toNanos();
 		this.idleTimeoutNanos = limits.idleTimeout().toNanos();
@@ -96,21 +93,6 @@ class ConnectionGuard {
 
 	int openConnections() {
 		return this.open.get();
-	}
-
-	/** Takes a slot of the address; false when it has none left. */
-	private boolean admit(String addressKey) {
-		boolean[] admitted = new boolean[1];
-		this.perAddress.compute(addressKey, (key, open) -> {
-			int count = (open != null) ? open : 0;
-			admitted[0] = count < this.maxPerAddress;
-			return admitted[0] ? count + 1 : open;
-		});
-		return admitted[0];
-	}
-
-	private void release(String addressKey) {
-		this.perAddress.computeIfPresent(addressKey, (key, open) -> (open <= 1) ? null : open - 1);
 	}
 
 	/**
@@ -215,10 +197,10 @@ class ConnectionGuard {
 			}
 			ClientAddress address = ClientAddress.from(session.getAttributes());
 			String addressKey = (address.loopback() && ConnectionGuard.this.exemptLoopback) ? null : address.key();
-			if (addressKey != null && !admit(addressKey)) {
+			if (addressKey != null && !ConnectionGuard.this.perAddress.take(addressKey)) {
 				ConnectionGuard.this.open.decrementAndGet();
 				ConnectionGuard.this.metrics.rejected("too-many-connections-from-address");
-				logger.debug("Refusing a connection from {}: it has {} open", addressKey, ConnectionGuard.this.maxPerAddress);
+				logger.debug("Refusing a connection from {}: it has no connection slot left", addressKey);
 				session.close(TRY_AGAIN_LATER);
 				return;
 			}
@@ -253,7 +235,7 @@ class ConnectionGuard {
 			}
 			ConnectionGuard.this.open.decrementAndGet();
 			if (connection.addressKey != null) {
-				release(connection.addressKey);
+				ConnectionGuard.this.perAddress.release(connection.addressKey);
 			}
 			super.afterConnectionClosed(session, closeStatus);
 		}
