@@ -29,7 +29,6 @@ public class ChatMetrics {
 
 	private final Timer broadcastTime;
 
-	private final Counter undeliverable;
 
 	ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -45,9 +44,6 @@ public class ChatMetrics {
 			.register(registry);
 		this.slowConsumerDrops = Counter.builder("livechat.slow.consumer.drops")
 			.description("Connections closed because they did not read fast enough")
-			.register(registry);
-		this.undeliverable = Counter.builder("livechat.events.undeliverable")
-			.description("Events dropped because their text could not be encoded for the wire")
 			.register(registry);
 		this.broadcastTime = Timer.builder("livechat.broadcast")
 			.description("Time to queue one room event for all its recipients")
@@ -79,11 +75,6 @@ public class ChatMetrics {
 
 	void slowConsumerDropped() {
 		this.slowConsumerDrops.increment();
-	}
-
-	/** An event that could not be encoded, dropped before it reached any socket. */
-	void undeliverable() {
-		this.undeliverable.increment();
 	}
 
 	/** A refused frame or connection; {@code reason} is an error code or a defence's name. */

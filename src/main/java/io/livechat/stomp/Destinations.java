@@ -41,4 +41,9 @@ final class Destinations {
 		return TOPIC_PREFIX + roomId;
 	}
 
+	/** Whether a destination is a room's topic (not the room list). */
+	static boolean isRoom(String destination) {
+		return destination.startsWith(TOPIC_PREFIX) && !destination.equals(ROOMS);
+	}
+
 }

@@ -13,10 +13,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
- * RECEIPT frames (STOMP 1.2) for client frames that ask for one with a {@code receipt} header: a
- * SEND once its {@code /app} command has been handled (its reply, if any, is queued before the
- * receipt), a SUBSCRIBE or UNSUBSCRIBE once it has taken effect. (DISCONNECT receipts are the
- * broker's.)
+ * RECEIPT frames (STOMP 1.2) for SEND frames that ask for one with a {@code receipt} header, once
+ * their {@code /app} command has been handled (its reply, if any, is queued before the receipt).
+ * (The broker answers the receipts of SUBSCRIBE, UNSUBSCRIBE and DISCONNECT.)
  */
 final class Receipts implements ExecutorChannelInterceptor {
 
@@ -39,7 +38,7 @@ final class Receipts implements ExecutorChannelInterceptor {
 	}
 
 	/** Sends the receipt the frame asks for, if it asks for one. */
-	void acknowledge(StompHeaderAccessor frame) {
+	private void acknowledge(StompHeaderAccessor frame) {
 		String receipt = frame.getReceipt();
 		if (receipt == null) {
 			return;

@@ -6,8 +6,7 @@ import java.util.concurrent.Executors;
 
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
-import io.livechat.fanout.Fanout;
-import tools.jackson.databind.json.JsonMapper;
+import io.livechat.broker.Connections;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -27,14 +27,14 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class StompConfiguration {
 
 	@Bean
-	StompChatEvents chatEvents(Fanout fanout, JsonMapper json, ChatMetrics metrics) {
-		return new StompChatEvents(fanout, json, metrics);
+	StompChatEvents chatEvents(@Lazy SimpMessageSendingOperations brokerMessagingTemplate) {
+		return new StompChatEvents(brokerMessagingTemplate);
 	}
 
 	@Bean
-	Fanout fanout(@Qualifier("socketWriters") Executor socketWriters, LiveChatProperties properties,
+	Connections connections(@Qualifier("socketWriters") Executor socketWriters, LiveChatProperties properties,
 			ChatMetrics metrics) {
-		return new Fanout(socketWriters, (int) properties.limits().sendBufferSize().toBytes(),
+		return new Connections(socketWriters, (int) properties.limits().sendBufferSize().toBytes(),
 				metrics::slowConsumerDropped);
 	}
 

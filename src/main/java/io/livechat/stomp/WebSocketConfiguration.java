@@ -6,20 +6,17 @@ import java.util.stream.Collectors;
 
 import io.livechat.chat.Room;
 import io.livechat.config.LiveChatProperties;
-import io.livechat.fanout.Fanout;
+import io.livechat.broker.Connections;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -27,11 +24,11 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
  * STOMP over WebSocket at {@code /ws} and over SockJS at {@code /sockjs}: Spring's STOMP handling
- * for frames from clients, the simple broker for CONNECT and heart-beats, the {@link Fanout} for
- * every event to clients.
+ * for frames from clients, the {@code /app} commands for the controllers, and the
+ * {@link io.livechat.broker.ChatBroker} (installed by {@link MessagingConfiguration}) for
+ * {@code /topic} and {@code /queue}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final String WEBSOCKET_ENDPOINT = "/ws";
@@ -45,13 +42,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	/**
 	 * The outbound channel carries only what the broker says (CONNECTED, heart-beats, RECEIPT,
-	 * ERROR); chat events go through the {@link Fanout}. Its sends only queue, never block.
+	 * ERROR); chat events go from the broker straight to each connection's outbox. Its sends only
+	 * queue, never block.
 	 */
 	private static final int OUTBOUND_THREADS = 2;
 
 	private final LiveChatProperties properties;
-
-	private final TaskScheduler messageBrokerTaskScheduler;
 
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
@@ -61,23 +57,21 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ChatMetrics metrics;
 
-	private final Fanout fanout;
+	private final Connections connections;
 
 	private final SockJsSessions sockJsSessions;
 
 	private final Receipts receipts;
 
-	WebSocketConfiguration(LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler,
-			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Fanout fanout,
+	WebSocketConfiguration(LiveChatProperties properties, @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
+			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Connections connections,
 			SockJsSessions sockJsSessions) {
 		this.properties = properties;
-		this.messageBrokerTaskScheduler = messageBrokerTaskScheduler;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.quotas = quotas;
 		this.connectionGuard = connectionGuard;
 		this.metrics = metrics;
-		this.fanout = fanout;
+		this.connections = connections;
 		this.sockJsSessions = sockJsSessions;
 		this.receipts = new Receipts(clientOutboundChannel::getObject);
 	}
@@ -117,17 +111,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		long heartbeat = this.properties.heartbeat().toMillis();
 		registry.setApplicationDestinationPrefixes(Destinations.APPLICATION_PREFIX);
 		registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
-		// The broker answers CONNECT, offers heart-beats both ways and closes a connection whose
-		// heart-beats stop: that is how a vanished client (no FIN, no DISCONNECT) is noticed and
-		// leaves its room. Subscriptions and deliveries are the Fanout's (SubscriptionRouter).
-		registry.enableSimpleBroker("/topic", "/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(this.messageBrokerTaskScheduler)
-			// never evaluate a client's "selector" header (an expression); the guard refuses it too
-			.setSelectorHeaderName(null);
+		// The broker is the ChatBroker (MessagingConfiguration): it answers CONNECT, offers
+		// heart-beats both ways and closes a connection whose heart-beats stop (that is how a
+		// vanished client, with no FIN and no DISCONNECT, is noticed and leaves its room), holds
+		// the subscriptions and delivers every event. No executor for the broker channel: a
+		// publisher's convertAndSend delivers on its own thread, in its order.
 		// The outbound channel is a thread pool: without this, a heart-beat or RECEIPT could
 		// overtake the CONNECTED frame. (Chat events keep their order in each connection's outbox.)
 		registry.setPreservePublishOrder(true);
@@ -142,8 +132,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// per-connection buffer stays small (its default) instead of holding a whole maximal frame
 		// for every idle connection. The STOMP decoder joins the parts and enforces the limit.
 		registration.addDecoratorFactory(PartialMessages::new);
-		// every session gets an outbox: the Fanout's queue, which Spring's STOMP handler writes through
-		registration.addDecoratorFactory(this.fanout::decorate);
+		// every session gets an outbox: its queue of frames, which Spring's STOMP handler writes through
+		registration.addDecoratorFactory(this.connections::decorate);
 		registration.addDecoratorFactory(this.connectionGuard::decorate);
 		// outermost: behind it, a SockJS session is known by an id of the server's making, never
 		// by the one its client chose
@@ -168,7 +158,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.interceptors(
 				new InboundDestinationGuard(roomIds()::contains, this.quotas, this.metrics,
 						this.clientOutboundChannel::getObject),
-				new SubscriptionRouter(this.fanout, this.receipts), this.receipts);
+				this.receipts);
 	}
 
 	@Override

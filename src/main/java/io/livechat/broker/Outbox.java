@@ -1,5 +1,6 @@
-package io.livechat.fanout;
+package io.livechat.broker;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ public final class Outbox extends WebSocketSessionDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
 
-	/** Frames joined into one WebSocket message up to this many characters. */
+	/** Frames joined into one WebSocket message up to this many bytes. */
 	static final int MAX_BATCH = 16 * 1024;
 
-	private final Queue<String> frames = new ConcurrentLinkedQueue<>();
+	private final Queue<byte[]> frames = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger queuedChars = new AtomicInteger();
+	private final AtomicInteger queuedBytes = new AtomicInteger();
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -65,30 +66,39 @@ public final class Outbox extends WebSocketSessionDecorator {
 	/** Whether a drain has closed the session; touched by the drain only. */
 	private boolean closeWritten;
 
-	Outbox(WebSocketSession session, Executor writers, int limitChars, Runnable onSlowConsumer) {
+	/** When a frame was last handed over (System.nanoTime), for heart-beats. */
+	private volatile long lastOfferNanos = System.nanoTime();
+
+	Outbox(WebSocketSession session, Executor writers, int limitBytes, Runnable onSlowConsumer) {
 		super(session);
 		this.writers = writers;
-		this.limit = limitChars;
+		this.limit = limitBytes;
 		this.onSlowConsumer = onSlowConsumer;
 	}
 
-	/** Queues a frame; never blocks. */
-	void offer(String frame) {
+	/** Queues a frame (its UTF-8 bytes, shared with other recipients: never changed); never blocks. */
+	void offer(byte[] frame) {
 		if (this.closing != null) {
 			return;
 		}
-		if (this.queuedChars.addAndGet(frame.length()) > this.limit) {
+		if (this.queuedBytes.addAndGet(frame.length) > this.limit) {
 			overflow();
 			return;
 		}
+		this.lastOfferNanos = System.nanoTime();
 		this.frames.add(frame);
 		scheduleDrain();
+	}
+
+	/** When the connection was last given something to send (System.nanoTime). */
+	long lastOfferNanos() {
+		return this.lastOfferNanos;
 	}
 
 	@Override
 	public void sendMessage(WebSocketMessage<?> message) throws IOException {
 		if (message instanceof TextMessage text) {
-			offer(text.getPayload());
+			offer(text.asBytes());
 			return;
 		}
 		// not used by the chat (Spring sends binary frames only for binary bodies)
@@ -111,17 +121,6 @@ public final class Outbox extends WebSocketSessionDecorator {
 		scheduleDrain();
 	}
 
-	String subscriptionId(String destination) {
-		synchronized (this) {
-			for (Subscription subscription : this.subscriptions) {
-				if (subscription.destination().equals(destination)) {
-					return subscription.id();
-				}
-			}
-			return null;
-		}
-	}
-
 	/** @return false if the connection has ended (nothing is added then) */
 	boolean addSubscription(Subscription subscription) {
 		synchronized (this) {
@@ -141,6 +140,15 @@ public final class Outbox extends WebSocketSessionDecorator {
 				}
 			}
 			return null;
+		}
+	}
+
+	/** Removes and returns every subscription (the connection stays open). */
+	List<Subscription> removeSubscriptions() {
+		synchronized (this) {
+			List<Subscription> removed = List.copyOf(this.subscriptions);
+			this.subscriptions.clear();
+			return removed;
 		}
 	}
 
@@ -219,7 +227,7 @@ public final class Outbox extends WebSocketSessionDecorator {
 	}
 
 	private void writeQueued() throws IOException {
-		String batch;
+		byte[] batch;
 		while (this.closing != CloseStatus.SESSION_NOT_RELIABLE && (batch = nextBatch()) != null) {
 			synchronized (this.writing) {
 				getDelegate().sendMessage(new TextMessage(batch));
@@ -240,25 +248,25 @@ public final class Outbox extends WebSocketSessionDecorator {
 		return !more || !this.draining.compareAndSet(false, true);
 	}
 
-	/** The queued frames, joined up to {@link #MAX_BATCH} characters; one consumer at a time. */
-	private String nextBatch() {
-		String first = this.frames.poll();
+	/** The queued frames, joined up to {@link #MAX_BATCH} bytes; one consumer at a time. */
+	private byte[] nextBatch() {
+		byte[] first = this.frames.poll();
 		if (first == null) {
 			return null;
 		}
-		String next = this.frames.peek();
-		if (next == null || first.length() + next.length() > MAX_BATCH) {
-			this.queuedChars.addAndGet(-first.length());
+		byte[] next = this.frames.peek();
+		if (next == null || first.length + next.length > MAX_BATCH) {
+			this.queuedBytes.addAndGet(-first.length);
 			return first;
 		}
-		StringBuilder batch = new StringBuilder(Math.min(MAX_BATCH, 4 * (first.length() + next.length())));
-		batch.append(first);
-		while (next != null && batch.length() + next.length() <= MAX_BATCH) {
-			batch.append(this.frames.poll());
+		ByteArrayOutputStream batch = new ByteArrayOutputStream(Math.min(MAX_BATCH, 4 * (first.length + next.length)));
+		batch.writeBytes(first);
+		while (next != null && batch.size() + next.length <= MAX_BATCH) {
+			batch.writeBytes(this.frames.poll());
 			next = this.frames.peek();
 		}
-		this.queuedChars.addAndGet(-batch.length());
-		return batch.toString();
+		this.queuedBytes.addAndGet(-batch.size());
+		return batch.toByteArray();
 	}
 
 	private void closeQuietly(CloseStatus status) {

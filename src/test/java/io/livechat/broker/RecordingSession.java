@@ -1,4 +1,4 @@
-package io.livechat.fanout;
+package io.livechat.broker;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,6 +20,16 @@ public class RecordingSession implements WebSocketSession {
 	public final List<String> written = new ArrayList<>();
 
 	public CloseStatus closedWith;
+
+	private final String id;
+
+	public RecordingSession() {
+		this("s1");
+	}
+
+	public RecordingSession(String id) {
+		this.id = id;
+	}
 
 	@Override
 	public synchronized void sendMessage(WebSocketMessage<?> message) {
@@ -43,7 +53,7 @@ public class RecordingSession implements WebSocketSession {
 
 	@Override
 	public String getId() {
-		return "s1";
+		return this.id;
 	}
 
 	@Override

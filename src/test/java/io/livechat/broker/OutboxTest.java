@@ -1,4 +1,4 @@
-package io.livechat.fanout;
+package io.livechat.broker;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -27,7 +27,7 @@ class OutboxTest {
 
 	@Test
 	void handingOverAFrameNeverWrites() {
-		this.outbox.offer("A\0");
+		this.outbox.offer(utf8("A\0"));
 
 		assertThat(this.session.written).isEmpty();
 		runWriters();
@@ -36,9 +36,9 @@ class OutboxTest {
 
 	@Test
 	void framesThatQueuedUpGoOutAsOneWebSocketMessageInOrder() {
-		this.outbox.offer("A\0");
-		this.outbox.offer("B\0");
-		this.outbox.offer("C\0");
+		this.outbox.offer(utf8("A\0"));
+		this.outbox.offer(utf8("B\0"));
+		this.outbox.offer(utf8("C\0"));
 
 		runWriters();
 
@@ -47,8 +47,8 @@ class OutboxTest {
 
 	@Test
 	void oneWriterAtATimePerConnection() {
-		this.outbox.offer("A\0");
-		this.outbox.offer("B\0");
+		this.outbox.offer(utf8("A\0"));
+		this.outbox.offer(utf8("B\0"));
 
 		assertThat(this.writerTasks).hasSize(1);
 	}
@@ -56,7 +56,7 @@ class OutboxTest {
 	@Test
 	void springsOwnFramesTakeTheSameQueue() throws Exception {
 		this.outbox.sendMessage(new TextMessage("CONNECTED\0"));
-		this.outbox.offer("MESSAGE\0");
+		this.outbox.offer(utf8("MESSAGE\0"));
 
 		runWriters();
 
@@ -65,9 +65,9 @@ class OutboxTest {
 
 	@Test
 	void aCloseWaitsForTheFramesQueuedBeforeIt() {
-		this.outbox.offer("ERROR\0");
+		this.outbox.offer(utf8("ERROR\0"));
 		this.outbox.close(CloseStatus.PROTOCOL_ERROR);
-		this.outbox.offer("too late\0");
+		this.outbox.offer(utf8("too late\0"));
 
 		runWriters();
 
@@ -78,7 +78,7 @@ class OutboxTest {
 	@Test
 	void aConnectionWhoseQueuePassesItsLimitIsClosedAsNotReadingAndItsFramesDropped() {
 		for (int i = 0; i < 20; i++) {
-			this.outbox.offer("0123456789\0");
+			this.outbox.offer(utf8("0123456789\0"));
 		}
 
 		runWriters();
@@ -90,12 +90,12 @@ class OutboxTest {
 
 	@Test
 	void anEndedConnectionTakesNoMoreFramesAndGivesBackItsSubscriptions() {
-		Subscription room = new Subscription(this.outbox, "sub-1", "/topic/general");
+		Subscription room = new Subscription(this.outbox, "sub-1", "/topic/general", "/topic/general");
 		this.outbox.addSubscription(room);
 
 		assertThat(this.outbox.end()).containsExactly(room);
 		assertThat(this.outbox.addSubscription(room)).isFalse();
-		this.outbox.offer("A\0");
+		this.outbox.offer(utf8("A\0"));
 		runWriters();
 		assertThat(this.session.written).isEmpty();
 	}
@@ -105,6 +105,10 @@ class OutboxTest {
 		while ((task = this.writerTasks.poll()) != null) {
 			task.run();
 		}
+	}
+
+	private static byte[] utf8(String frame) {
+		return frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }
