@@ -22,19 +22,24 @@ public final class Connections {
 
 	private final Subscriptions subscriptions = new Subscriptions();
 
-	private final Executor writers;
+	private final Drainer writers;
+
+	private final Executor blockingWriters;
 
 	private final int queueLimitBytes;
 
 	private final Runnable onSlowConsumer;
 
 	/**
-	 * @param writers the threads that write to sockets
+	 * @param writers the threads that hand frames to the sockets
+	 * @param blockingWriters the threads that write to sessions that can only be written with a
+	 * blocking send (SockJS)
 	 * @param queueLimitBytes bytes queued for one connection before it is closed as too slow
 	 * @param onSlowConsumer told of every connection closed because it did not read
 	 */
-	public Connections(Executor writers, int queueLimitBytes, Runnable onSlowConsumer) {
+	public Connections(Drainer writers, Executor blockingWriters, int queueLimitBytes, Runnable onSlowConsumer) {
 		this.writers = writers;
+		this.blockingWriters = blockingWriters;
 		this.queueLimitBytes = queueLimitBytes;
 		this.onSlowConsumer = onSlowConsumer;
 	}
@@ -89,9 +94,13 @@ public final class Connections {
 		return this.outboxes.size();
 	}
 
-	/** All open connections' outboxes, for the heart-beat sweep. */
-	Iterable<Outbox> all() {
-		return this.outboxes.values();
+	/**
+	 * Closes every connection that has had something waiting unwritten for longer than the
+	 * limit: its client does not read. Run every second or so.
+	 */
+	public void closeStalled(long limitNanos) {
+		long now = System.nanoTime();
+		this.outboxes.values().forEach((outbox) -> outbox.closeIfStalled(now, limitNanos));
 	}
 
 	private final class WithOutbox extends WebSocketHandlerDecorator {
@@ -102,7 +111,11 @@ public final class Connections {
 
 		@Override
 		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-			Outbox outbox = new Outbox(session, Connections.this.writers, Connections.this.queueLimitBytes,
+			FrameSink sink = JettyFrames.of(session);
+			if (sink == null) {
+				sink = new BlockingFrames(session, Connections.this.blockingWriters);
+			}
+			Outbox outbox = new Outbox(session, sink, Connections.this.writers, Connections.this.queueLimitBytes,
 					Connections.this.onSlowConsumer);
 			Connections.this.outboxes.put(session.getId(), outbox);
 			super.afterConnectionEstablished(outbox);

@@ -1,15 +1,9 @@
 package io.livechat.broker;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,54 +17,63 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
- * One connection's outgoing frames: a bounded queue, drained by one writer at a time on the
- * writers' pool, several queued frames per WebSocket message (STOMP allows it). Whoever hands a
- * frame over never blocks and never writes: a broadcast to a room only queues. A connection whose
- * queue outgrows its limit is not reading; it is closed with 4500 (Spring's "session not
- * reliable") and its frames dropped.
+ * One connection's outgoing frames: a bounded queue that the {@link Writers} hand to the socket
+ * ({@link FrameSink}) without ever blocking, a batch at a time. Whoever hands a frame over only
+ * queues it: a broadcast to a room never writes and never waits. A connection that does not read
+ * is closed with 4500 (Spring's "session not reliable") and its frames dropped, when more than
+ * its limit of bytes waits for it, or when nothing it was sent has been written for the send
+ * time limit ({@link #closeIfStalled}); no thread waits on it either way.
  * <p>
  * Spring's own frames for the connection (CONNECTED, heart-beats, RECEIPT, ERROR) arrive through
- * {@link #sendMessage} and take the same queue, so they are written in order with the rest and
- * never concurrently; {@link #close} closes after what was queued before it.
+ * {@link #sendMessage} and take the same queue, so they are written in order with the rest;
+ * {@link #close} closes after what was queued before it.
  */
 public final class Outbox extends WebSocketSessionDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
 
-	/** Frames joined into one WebSocket message up to this many bytes. */
-	static final int MAX_BATCH = 16 * 1024;
+	/** The most frames handed to the socket in one batch. */
+	static final int MAX_BATCH_FRAMES = 64;
 
 	private final Queue<byte[]> frames = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger queuedBytes = new AtomicInteger();
+	/** Bytes queued or being written. */
+	private final AtomicInteger pendingBytes = new AtomicInteger();
 
-	private final AtomicBoolean draining = new AtomicBoolean();
+	/** Batches handed to the socket and not yet written. */
+	private final AtomicInteger writing = new AtomicInteger();
 
-	private final Executor writers;
+	/** Whether the outbox is on the writers' queue or being drained. */
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	private final FrameSink sink;
+
+	private final Drainer writers;
 
 	private final int limit;
 
 	private final Runnable onSlowConsumer;
 
-	/** Subscription id per destination; guarded by {@code this}. */
-	private final List<Subscription> subscriptions = new ArrayList<>(4);
-
-	/** Held while writing to the session; only a drain writes, except the rare binary frame. */
-	private final Object writing = new Object();
-
+	/** Set once: how the connection is to be closed, after what was queued before. */
 	private volatile CloseStatus closing;
 
-	/** The connection has ended; guarded by {@code this}. */
-	private boolean ended;
+	private final AtomicBoolean closeSent = new AtomicBoolean();
 
-	/** Whether a drain has closed the session; touched by the drain only. */
-	private boolean closeWritten;
+	/** Since when the oldest unwritten batch has waited, or 0 (System.nanoTime). */
+	private volatile long stalledSince;
 
 	/** When a frame was last handed over (System.nanoTime), for heart-beats. */
 	private volatile long lastOfferNanos = System.nanoTime();
 
-	Outbox(WebSocketSession session, Executor writers, int limitBytes, Runnable onSlowConsumer) {
+	/** Subscriptions of this connection; guarded by {@code this}. */
+	private final List<Subscription> subscriptions = new ArrayList<>(4);
+
+	/** The connection has ended; guarded by {@code this}. */
+	private boolean ended;
+
+	Outbox(WebSocketSession session, FrameSink sink, Drainer writers, int limitBytes, Runnable onSlowConsumer) {
 		super(session);
+		this.sink = sink;
 		this.writers = writers;
 		this.limit = limitBytes;
 		this.onSlowConsumer = onSlowConsumer;
@@ -81,13 +84,13 @@ public final class Outbox extends WebSocketSessionDecorator {
 		if (this.closing != null) {
 			return;
 		}
-		if (this.queuedBytes.addAndGet(frame.length) > this.limit) {
-			overflow();
+		if (this.pendingBytes.addAndGet(frame.length) > this.limit) {
+			dropAsSlow("more than " + this.limit + " bytes wait for it");
 			return;
 		}
 		this.lastOfferNanos = System.nanoTime();
 		this.frames.add(frame);
-		scheduleDrain();
+		schedule();
 	}
 
 	/** When the connection was last given something to send (System.nanoTime). */
@@ -96,19 +99,18 @@ public final class Outbox extends WebSocketSessionDecorator {
 	}
 
 	@Override
-	public void sendMessage(WebSocketMessage<?> message) throws IOException {
+	public void sendMessage(WebSocketMessage<?> message) {
 		if (message instanceof TextMessage text) {
 			offer(text.asBytes());
-			return;
 		}
-		// not used by the chat (Spring sends binary frames only for binary bodies)
-		synchronized (this.writing) {
-			getDelegate().sendMessage(message);
+		else {
+			// Spring sends binary frames only for binary bodies, which the chat has none of
+			logger.debug("Dropped a {} for session {}", message.getClass().getSimpleName(), getId());
 		}
 	}
 
 	@Override
-	public void close() throws IOException {
+	public void close() {
 		close(CloseStatus.NORMAL);
 	}
 
@@ -118,7 +120,25 @@ public final class Outbox extends WebSocketSessionDecorator {
 		if (this.closing == null) {
 			this.closing = status;
 		}
-		scheduleDrain();
+		schedule();
+	}
+
+	/**
+	 * Closes the connection if something it was sent has waited longer than {@code limitNanos}
+	 * unwritten: its client has stopped reading. A close that cannot get through either ends the
+	 * connection at once.
+	 */
+	void closeIfStalled(long now, long limitNanos) {
+		long since = this.stalledSince;
+		if (since == 0 || now - since <= limitNanos) {
+			return;
+		}
+		if (this.closeSent.get()) {
+			this.sink.abort();
+		}
+		else {
+			dropAsSlow("nothing written for " + (now - since) / 1_000_000 + " ms");
+		}
 	}
 
 	/** @return false if the connection has ended (nothing is added then) */
@@ -159,126 +179,109 @@ public final class Outbox extends WebSocketSessionDecorator {
 			if (this.closing == null) {
 				this.closing = CloseStatus.NORMAL;
 			}
+			this.closeSent.set(true);
 			this.frames.clear();
+			this.stalledSince = 0;
 			List<Subscription> ended = List.copyOf(this.subscriptions);
 			this.subscriptions.clear();
 			return ended;
 		}
 	}
 
-	private void overflow() {
-		this.frames.clear();
-		if (this.closing == null) {
-			this.closing = CloseStatus.SESSION_NOT_RELIABLE;
-			logger.debug("Session {} does not read its frames; closing it", getId());
-			this.onSlowConsumer.run();
-			// now, from another thread: the draining one may be blocked on this very client
-			try {
-				this.writers.execute(() -> closeQuietly(CloseStatus.SESSION_NOT_RELIABLE));
-			}
-			catch (RejectedExecutionException ex) {
-				logger.debug("Not closing session {}: shutting down", getId());
-			}
+	private void schedule() {
+		if (this.scheduled.compareAndSet(false, true)) {
+			this.writers.ready(this);
 		}
 	}
 
-	private void scheduleDrain() {
-		if (this.draining.compareAndSet(false, true)) {
-			try {
-				this.writers.execute(this::drain);
-			}
-			catch (RejectedExecutionException ex) {
-				// shutting down: write on this thread rather than lose the close frame
-				drain();
-			}
-		}
-	}
-
-	private void drain() {
+	/**
+	 * Hands what is queued to the socket, a batch at a time (on a writer's thread, one at a time
+	 * per connection), then the close frame when one is due and everything before it is handed
+	 * over.
+	 */
+	public void drain() {
 		try {
-			do {
-				writeQueued();
+			if (this.closing == CloseStatus.SESSION_NOT_RELIABLE) {
+				this.frames.clear();
 			}
-			while (!releaseDrain());
+			if (this.sink.pipelines() || this.writing.get() == 0) {
+				sendBatch();
+			}
+			if (this.closing != null && this.frames.isEmpty() && (this.sink.pipelines() || this.writing.get() == 0)
+					&& this.closeSent.compareAndSet(false, true)) {
+				this.sink.close(this.closing);
+			}
 		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Writing to session {} failed: {}", getId(), ex.toString());
-			this.frames.clear();
-			if (this.closing == null && timedOut(ex)) {
-				this.onSlowConsumer.run();
-			}
-			this.closing = CloseStatus.SESSION_NOT_RELIABLE;
-			if (!this.closeWritten) {
-				this.closeWritten = true;
-				closeQuietly(CloseStatus.SESSION_NOT_RELIABLE);
-			}
-			this.draining.set(false);
+		finally {
+			this.scheduled.set(false);
+		}
+		// more arrived meanwhile (or the batch above was full): go on, as another turn
+		if (!this.frames.isEmpty() && (this.sink.pipelines() || this.writing.get() == 0)) {
+			schedule();
 		}
 	}
 
-	/** A write that took longer than the send time limit: the client does not read. */
-	private static boolean timedOut(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-				return true;
+	private void sendBatch() {
+		List<byte[]> batch = null;
+		byte[] frame;
+		while ((batch == null || batch.size() < MAX_BATCH_FRAMES) && (frame = this.frames.poll()) != null) {
+			if (batch == null) {
+				batch = new ArrayList<>(Math.min(MAX_BATCH_FRAMES, 8));
 			}
+			batch.add(frame);
 		}
-		return false;
-	}
-
-	private void writeQueued() throws IOException {
-		byte[] batch;
-		while (this.closing != CloseStatus.SESSION_NOT_RELIABLE && (batch = nextBatch()) != null) {
-			synchronized (this.writing) {
-				getDelegate().sendMessage(new TextMessage(batch));
-			}
-		}
-		CloseStatus status = this.closing;
-		if (status != null && !this.closeWritten) {
-			this.closeWritten = true;
-			this.frames.clear();
-			closeQuietly(status);
-		}
-	}
-
-	/** @return true if this writer is done; false if frames came meanwhile and it goes on */
-	private boolean releaseDrain() {
-		this.draining.set(false);
-		boolean more = !this.closeWritten && (!this.frames.isEmpty() || this.closing != null);
-		return !more || !this.draining.compareAndSet(false, true);
-	}
-
-	/** The queued frames, joined up to {@link #MAX_BATCH} bytes; one consumer at a time. */
-	private byte[] nextBatch() {
-		byte[] first = this.frames.poll();
-		if (first == null) {
-			return null;
-		}
-		byte[] next = this.frames.peek();
-		if (next == null || first.length + next.length > MAX_BATCH) {
-			this.queuedBytes.addAndGet(-first.length);
-			return first;
-		}
-		ByteArrayOutputStream batch = new ByteArrayOutputStream(Math.min(MAX_BATCH, 4 * (first.length + next.length)));
-		batch.writeBytes(first);
-		while (next != null && batch.size() + next.length <= MAX_BATCH) {
-			batch.writeBytes(this.frames.poll());
-			next = this.frames.peek();
-		}
-		this.queuedBytes.addAndGet(-batch.size());
-		return batch.toByteArray();
-	}
-
-	private void closeQuietly(CloseStatus status) {
-		WebSocketSession session = getDelegate();
-		if (!session.isOpen()) {
+		if (batch == null) {
 			return;
 		}
-		try {
-			session.close(status);
+		int bytes = batch.stream().mapToInt((queued) -> queued.length).sum();
+		if (this.writing.getAndIncrement() == 0 && this.sink.pipelines()) {
+			this.stalledSince = System.nanoTime();
 		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Closing session {} failed: {}", getId(), ex.toString());
+		this.sink.send(batch, new FrameSink.Done() {
+			@Override
+			public void started() {
+				if (!Outbox.this.sink.pipelines()) {
+					Outbox.this.stalledSince = System.nanoTime();
+				}
+			}
+
+			@Override
+			public void written() {
+				Outbox.this.pendingBytes.addAndGet(-bytes);
+				// progress: the clock of a stalled client starts again from the next batch
+				Outbox.this.stalledSince = (Outbox.this.writing.decrementAndGet() == 0) ? 0 : System.nanoTime();
+				if (!Outbox.this.sink.pipelines() && (!Outbox.this.frames.isEmpty() || Outbox.this.closing != null)) {
+					schedule();
+				}
+			}
+
+			@Override
+			public void failed(Throwable reason) {
+				// the connection broke: it is ending, and what is queued for it will not get through
+				Outbox.this.writing.decrementAndGet();
+				logger.debug("Writing to session {} failed: {}", getId(), reason.toString());
+				Outbox.this.frames.clear();
+				Outbox.this.sink.abort();
+			}
+		});
+	}
+
+	/** The client does not read: close it with 4500, drop its frames, count it. */
+	private void dropAsSlow(String why) {
+		this.frames.clear();
+		if (this.closing == null || this.closing != CloseStatus.SESSION_NOT_RELIABLE) {
+			boolean first = (this.closing == null);
+			this.closing = CloseStatus.SESSION_NOT_RELIABLE;
+			if (first) {
+				logger.debug("Session {} does not read its frames ({}); closing it", getId(), why);
+				this.onSlowConsumer.run();
+			}
+			if (this.closeSent.compareAndSet(false, true)) {
+				this.sink.close(CloseStatus.SESSION_NOT_RELIABLE);
+				if (this.stalledSince == 0) {
+					this.stalledSince = System.nanoTime(); // the close itself must get through in time
+				}
+			}
 		}
 	}
 

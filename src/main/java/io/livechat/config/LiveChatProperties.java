@@ -35,6 +35,9 @@ import org.springframework.util.unit.DataSize;
  * @param catchUpInterval how often a node of a cluster compares each room's last message id in the
  * database with the last it delivered, and delivers what it missed
  * @param metrics who may read {@code /actuator/prometheus}
+ * @param trustedProxies networks (CIDR) whose requests may name the client they forward for in
+ * {@code X-Forwarded-For}: the platform's proxies and this machine; a request from anywhere else
+ * is taken as from the client itself
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
@@ -42,7 +45,9 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		@DefaultValue("jdbc") Store store, @DefaultValue HistoryRetention history,
 		@DefaultValue("250ms") Duration presenceInterval, @DefaultValue("none") Cluster cluster,
 		@DefaultValue("livechat") String clusterName, String nodeId, @DefaultValue("30s") Duration nodeTimeout,
-		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics) {
+		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics,
+		@DefaultValue({ "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+				"127.0.0.0/8", "::1/128", "fc00::/7", "fe80::/10" }) List<String> trustedProxies) {
 
 	public enum Store {
 

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where a connection comes from, as a key for the limits per address: the client's address as
- * the handshake request gives it (behind the platform's proxy, Tomcat takes it from
- * {@code X-Forwarded-For}), an IPv6 address reduced to its /64 network (what one customer gets).
+ * the handshake request gives it (behind the platform's proxy, as {@code X-Forwarded-For} names
+ * it: see {@code web/ClientAddressFilter}), an IPv6 address reduced to its /64 network (what one
+ * customer gets).
  *
  * @param key what connections from the same place share
  * @param loopback whether it is this machine (a load test, a local reverse proxy)

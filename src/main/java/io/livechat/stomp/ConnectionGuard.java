@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-import jakarta.websocket.Session;
 import io.livechat.config.LiveChatProperties.Limits;
 import io.livechat.config.LiveChatProperties.Rate;
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -41,8 +39,6 @@ class ConnectionGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionGuard.class);
 
-	private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-
 	private final int maxConnections;
 
 	private final boolean exemptLoopback;
@@ -50,8 +46,6 @@ class ConnectionGuard {
 	private final long connectTimeoutNanos;
 
 	private final long idleTimeoutNanos;
-
-	private final long sendTimeLimitMillis;
 
 	private final Rate frameRate;
 
@@ -73,7 +67,6 @@ class ConnectionGuard {
 		this.exemptLoopback = limits.perAddress().exemptLoopback();
 		this.connectTimeoutNanos = limits.connectTimeout().toNanos();
 		this.idleTimeoutNanos = limits.idleTimeout().toNanos();
-		this.sendTimeLimitMillis = limits.sendTimeLimit().toMillis();
 		this.nanoClock = nanoClock;
 		this.metrics = metrics;
 		metrics.gaugeOpenConnections(this.open);
@@ -129,20 +122,6 @@ class ConnectionGuard {
 				close(connection.session, IDLE);
 			}
 		});
-	}
-
-	/**
-	 * A send to a client that does not read blocks a delivery thread until the container gives
-	 * up; make it give up after the send time limit (Tomcat's default is 20 s), so the stalled
-	 * connection is dropped and its queued messages freed soon.
-	 */
-	private void limitBlockingSends(WebSocketSession session) {
-		if (session instanceof NativeWebSocketSession nativeSession) {
-			Session container = nativeSession.getNativeSession(Session.class);
-			if (container != null) {
-				container.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, this.sendTimeLimitMillis);
-			}
-		}
 	}
 
 	private static void close(WebSocketSession session, CloseStatus status) {
@@ -206,7 +185,6 @@ class ConnectionGuard {
 			}
 			ConnectionGuard.this.tracked.put(session.getId(), new Tracked(session,
 					ConnectionGuard.this.nanoClock.getAsLong(), ConnectionGuard.this.frameRate, addressKey));
-			limitBlockingSends(session);
 			super.afterConnectionEstablished(session);
 		}
 

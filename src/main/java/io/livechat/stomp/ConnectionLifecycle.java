@@ -3,6 +3,7 @@ package io.livechat.stomp;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
+import io.livechat.broker.Connections;
 import io.livechat.chat.RoomRegistry;
 
 import org.springframework.context.SmartLifecycle;
@@ -15,8 +16,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 /**
  * Registers a STOMP connection when it connects and turns its end, clean or abrupt (a closed
  * socket, missed heart-beats, an idle or refused socket), into a leave. Spring may report a
- * disconnect twice; every receiver is idempotent. Also runs the {@link ConnectionGuard}'s and the
- * {@link ConnectionQuotas}' sweeps.
+ * disconnect twice; every receiver is idempotent. Also runs, every second, the
+ * {@link ConnectionGuard}'s and the {@link ConnectionQuotas}' sweeps and drops the connections
+ * that stopped reading.
  */
 class ConnectionLifecycle implements SmartLifecycle {
 
@@ -28,14 +30,21 @@ class ConnectionLifecycle implements SmartLifecycle {
 
 	private final ConnectionGuard guard;
 
+	private final Connections connections;
+
+	private final long sendTimeLimitNanos;
+
 	private final TaskScheduler scheduler;
 
 	private volatile ScheduledFuture<?> sweeping;
 
-	ConnectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard, TaskScheduler scheduler) {
+	ConnectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard, Connections connections,
+			Duration sendTimeLimit, TaskScheduler scheduler) {
 		this.rooms = rooms;
 		this.quotas = quotas;
 		this.guard = guard;
+		this.connections = connections;
+		this.sendTimeLimitNanos = sendTimeLimit.toNanos();
 		this.scheduler = scheduler;
 	}
 
@@ -59,6 +68,8 @@ class ConnectionLifecycle implements SmartLifecycle {
 		this.sweeping = this.scheduler.scheduleAtFixedRate(() -> {
 			this.guard.sweep();
 			this.quotas.sweep();
+			// a client whose frames have waited unwritten past the send time limit does not read
+			this.connections.closeStalled(this.sendTimeLimitNanos);
 		}, SWEEP_INTERVAL);
 	}
 

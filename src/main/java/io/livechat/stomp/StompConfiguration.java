@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
 import io.livechat.broker.Connections;
+import io.livechat.broker.Writers;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,23 +33,30 @@ class StompConfiguration {
 	}
 
 	@Bean
-	Connections connections(@Qualifier("socketWriters") Executor socketWriters, LiveChatProperties properties,
-			ChatMetrics metrics) {
-		return new Connections(socketWriters, (int) properties.limits().sendBufferSize().toBytes(),
+	Connections connections(Writers socketWriters, @Qualifier("sockJsWriters") Executor sockJsWriters,
+			LiveChatProperties properties, ChatMetrics metrics) {
+		return new Connections(socketWriters, sockJsWriters, (int) properties.limits().sendBufferSize().toBytes(),
 				metrics::slowConsumerDropped);
 	}
 
 	/**
-	 * The threads that write frames to sockets. A write blocks while its client does not read (at
-	 * most the send time limit, then the client is dropped), so there are a few more than cores:
-	 * one stalled client holds one thread, not the room. At most one task per connection is
-	 * queued (an outbox schedules itself once until drained), so the queue is bounded by the
+	 * The threads that hand frames to the sockets, one per core: they never wait on a socket
+	 * (writes that do not fit are finished by the container later), so no more are needed.
+	 */
+	@Bean(destroyMethod = "close")
+	Writers socketWriters() {
+		return new Writers(Math.max(1, Runtime.getRuntime().availableProcessors()));
+	}
+
+	/**
+	 * SockJS sessions can only be written with a blocking send: a few threads of their own, so a
+	 * stalled SockJS client holds one of them (until it is dropped) and never a WebSocket's
+	 * delivery. At most one task per connection is queued, so the queue is bounded by the
 	 * connection limit.
 	 */
 	@Bean(destroyMethod = "shutdown")
-	ExecutorService socketWriters() {
-		int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
-		return Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("chat-writer-"));
+	ExecutorService sockJsWriters() {
+		return Executors.newFixedThreadPool(4, new CustomizableThreadFactory("chat-sockjs-writer-"));
 	}
 
 	@Bean
@@ -82,8 +90,9 @@ class StompConfiguration {
 
 	@Bean
 	ConnectionLifecycle connectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard,
-			@Lazy TaskScheduler messageBrokerTaskScheduler) {
-		return new ConnectionLifecycle(rooms, quotas, guard, messageBrokerTaskScheduler);
+			Connections connections, LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler) {
+		return new ConnectionLifecycle(rooms, quotas, guard, connections, properties.limits().sendTimeLimit(),
+				messageBrokerTaskScheduler);
 	}
 
 	/**

@@ -9,17 +9,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The filters every HTTP request meets before the application: the body cap first (before
- * anything could read a body), then who may read the metrics.
+ * The filters every HTTP request meets before the application: whose request it is (the client
+ * behind the proxy), the body cap (before anything could read a body), then who may read the
+ * metrics.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestFiltersConfiguration {
 
 	@Bean
+	FilterRegistrationBean<ClientAddressFilter> clientAddress(LiveChatProperties properties) {
+		var registration = new FilterRegistrationBean<>(
+				new ClientAddressFilter(new TrustedProxies(properties.trustedProxies())));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(LiveChatProperties properties, ChatMetrics metrics) {
 		int max = (int) Math.min(Integer.MAX_VALUE, properties.limits().maxRequestSize().toBytes());
 		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(max, () -> metrics.rejected("too-large")));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

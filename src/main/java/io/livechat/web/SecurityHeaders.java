@@ -1,5 +1,7 @@
 package io.livechat.web;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -17,11 +19,16 @@ final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
+	private static final Map<String, String> HEADERS = Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
+			"X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
+
 	static void apply(HttpServletResponse response) {
-		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("X-Frame-Options", "DENY");
+		HEADERS.forEach(response::setHeader);
+	}
+
+	/** Each header's name and value. */
+	static Map<String, String> names() {
+		return HEADERS;
 	}
 
 }

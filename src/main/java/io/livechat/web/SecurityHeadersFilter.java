@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@link SecurityHeaders} on every response the application serves; {@link HeadedErrorReportValve}
+ * {@link SecurityHeaders} on every response the application serves; {@link HeadedErrorHandler}
  * adds them to the error pages of requests the container refuses before they reach it.
  */
 @Component

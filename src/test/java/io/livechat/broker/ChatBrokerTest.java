@@ -33,7 +33,7 @@ class ChatBrokerTest {
 
 	private final ExecutorSubscribableChannel brokerChannel = new ExecutorSubscribableChannel();
 
-	private final Connections connections = new Connections(Runnable::run, 100_000, () -> {
+	private final Connections connections = new Connections(Outbox::drain, Runnable::run, 100_000, () -> {
 	});
 
 	private final AtomicInteger lastRecipients = new AtomicInteger(-1);

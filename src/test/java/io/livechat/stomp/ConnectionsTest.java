@@ -114,6 +114,16 @@ class ConnectionsTest extends EndToEndTest {
 	}
 
 	@Test
+	void aBrowsersOfferToCompressIsDeclined() throws Exception {
+		// as Chromium offers it: accepted, it would cost a zlib deflater and inflater per connection
+		try (RawWebSocket ws = RawWebSocket.open(this.port, "/ws",
+				"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n")) {
+
+			assertThat(ws.handshakeResponse().toLowerCase(java.util.Locale.ROOT)).doesNotContain("sec-websocket-extensions");
+		}
+	}
+
+	@Test
 	void theServerOffersTenSecondHeartBeats() throws Exception {
 		try (RawWebSocket ws = RawWebSocket.open(this.port, "/ws")) {
 			ws.sendFrame("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:10000,10000\n\n");

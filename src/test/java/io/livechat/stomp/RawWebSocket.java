@@ -30,6 +30,9 @@ final class RawWebSocket implements Closeable {
 	/** Bytes read but not yet returned as a frame. */
 	private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
+	/** The server's answer to the handshake: status line and headers. */
+	private String handshakeResponse = "";
+
 	private RawWebSocket(Socket socket) throws IOException {
 		this.socket = socket;
 		this.in = new DataInputStream(socket.getInputStream());
@@ -78,6 +81,7 @@ final class RawWebSocket implements Closeable {
 			socket.close();
 			throw new HandshakeRefusedException(status);
 		}
+		ws.handshakeResponse = status;
 		return ws;
 	}
 
@@ -90,6 +94,11 @@ final class RawWebSocket implements Closeable {
 			throw new IOException("Expected CONNECTED, got " + connected);
 		}
 		return ws;
+	}
+
+	/** The server's answer to the handshake: its status line and headers. */
+	String handshakeResponse() {
+		return this.handshakeResponse;
 	}
 
 	/** Sends a STOMP frame: the text and its NUL terminator, in one WebSocket text message. */

@@ -1,0 +1,65 @@
+package io.livechat.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
+import org.eclipse.jetty.ee11.websocket.jakarta.common.JakartaWebSocketContainer;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Jetty, as LiveChat runs on it: its own error pages carry the security headers; behind the
+ * platform's proxy it takes the scheme, host and port from {@code X-Forwarded-*} but leaves the
+ * client's address to {@link ClientAddressFilter} (Jetty would take the left-most
+ * {@code X-Forwarded-For}, which any client can write); and WebSockets are not compressed.
+ */
+@Configuration(proxyBeanMethods = false)
+class JettyConfiguration {
+
+	/** The compression extensions a browser offers; each costs a zlib context per connection. */
+	private static final String[] COMPRESSION = { "permessage-deflate", "deflate-frame", "x-webkit-deflate-frame" };
+
+	@Bean
+	WebServerFactoryCustomizer<JettyServletWebServerFactory> jettyForLiveChat() {
+		return (factory) -> factory.addServerCustomizers((server) -> {
+			server.setErrorHandler(new HeadedErrorHandler());
+			for (var connector : server.getConnectors()) {
+				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+				if (http != null) {
+					http.getHttpConfiguration().addCustomizer(forwardedSchemeAndHost());
+				}
+			}
+		});
+	}
+
+	/**
+	 * permessage-deflate would give every browser connection a deflater and an inflater (about
+	 * 300 KB of native memory each, ten times the rest of a connection) to save bytes on frames of
+	 * a few hundred: refused, so the handshake answers without it.
+	 */
+	@Bean
+	SmartInitializingSingleton uncompressedWebSockets(ServletContext servletContext) {
+		return () -> {
+			if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof JakartaWebSocketContainer container) {
+				for (String extension : COMPRESSION) {
+					container.getExtensionRegistry().unregister(extension);
+				}
+			}
+		};
+	}
+
+	private static HttpConfiguration.Customizer forwardedSchemeAndHost() {
+		ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+		// the client's address is ClientAddressFilter's: Jetty would trust any X-Forwarded-For
+		forwarded.setForwardedForHeader(ClientAddressFilter.UNUSED_HEADER);
+		forwarded.setForwardedHeader(ClientAddressFilter.UNUSED_HEADER);
+		return forwarded;
+	}
+
+}
