@@ -16,10 +16,11 @@ import java.util.Set;
  *
  * @param urls the server nodes; client i connects to {@code urls.get(i % size)}
  * @param serverPids the server processes for {@code /proc} readings, empty when not given
+ * @param protocol what the clients speak: LiveChat's STOMP or the Socket.io reference chat's events
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
  */
-record Options(Scenario scenario, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
+record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
 		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
@@ -34,10 +35,39 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 
 	}
 
+	/**
+	 * What the clients speak, and the WebSocket subprotocol they offer for it (none for
+	 * Socket.io, whose Engine.IO packets are the protocol).
+	 */
+	enum Protocol {
+
+		STOMP("ws://127.0.0.1:8080/ws", LoadClient.SUBPROTOCOL),
+
+		SOCKETIO("ws://127.0.0.1:3000", null);
+
+		private final String defaultUrl;
+
+		private final String subprotocol;
+
+		Protocol(String defaultUrl, String subprotocol) {
+			this.defaultUrl = defaultUrl;
+			this.subprotocol = subprotocol;
+		}
+
+		String id() {
+			return name().toLowerCase();
+		}
+
+		String subprotocol() {
+			return this.subprotocol;
+		}
+
+	}
+
 	static final List<String> ROOMS = List.of("general", "tech", "random");
 
-	private static final Set<String> COMMON = Set.of("url", "room", "rooms", "clients", "server-pid", "label", "out",
-			"heartbeat", "concurrency", "join-timeout");
+	private static final Set<String> COMMON = Set.of("proto", "url", "room", "rooms", "clients", "server-pid",
+			"label", "out", "heartbeat", "concurrency", "join-timeout");
 
 	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
 			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
@@ -51,8 +81,11 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			  storm    N clients connect and join at once; joins/s and time until the user lists settle
 
 			common:
-			  --url URL,...        ws://127.0.0.1:8080/ws; several for a cluster, one per node: clients
-			                       spread round-robin over them (client i to URL i mod count)
+			  --proto P            stomp: LiveChat (docs/protocol.md); socketio: the Socket.io reference chat
+			                       (src/bench/socketio), Engine.IO 4 over WebSocket
+			  --url URL,...        ws://127.0.0.1:8080/ws (socketio: ws://127.0.0.1:3000, to which the tool adds
+			                       /socket.io/?EIO=4&transport=websocket); several for a cluster, one per node:
+			                       clients spread round-robin over them (client i to URL i mod count)
 			  --room NAME          general (the first room)
 			  --rooms K            1: clients spread round-robin over --room, then the others of general,tech,random
 			  --clients N          200
@@ -61,7 +94,8 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			  --label TEXT         recorded in the JSON line
 			  --out FILE           append the JSON line(s) to FILE too
 			  --heartbeat MS       10000: heart-beat offered and sent by every client (0: none; the server
-			                       then closes silent connections after 45 s)
+			                       then closes silent connections after 45 s); stomp only: a Socket.io
+			                       server pings and the clients answer
 			  --concurrency C      connection attempts in flight: 64 (storm: all clients)
 			  --join-timeout SEC   120
 			fanout:
@@ -155,7 +189,8 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 	}
 
 	JsonLine toJson() {
-		JsonLine json = new JsonLine().put("url", urlList())
+		JsonLine json = new JsonLine().put("proto", this.protocol.id())
+			.put("url", urlList())
 			.put("rooms", this.rooms())
 			.put("clients", this.clients)
 			.put("heartbeat_ms", this.heartbeatMillis)
@@ -185,6 +220,15 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 		return duration.toMillis() / 1000.0;
 	}
 
+	private static Protocol protocol(String name) {
+		for (Protocol protocol : Protocol.values()) {
+			if (protocol.id().equals(name)) {
+				return protocol;
+			}
+		}
+		throw new IllegalArgumentException("--proto: stomp or socketio, got '" + name + "'");
+	}
+
 	private static Scenario scenario(String name) {
 		for (Scenario scenario : Scenario.values()) {
 			if (scenario.id().equals(name)) {
@@ -207,7 +251,15 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 		}
 
 		Options options() {
-			List<URI> urls = urls(this.given.getOrDefault("url", "ws://127.0.0.1:8080/ws"));
+			Protocol protocol = protocol(this.given.getOrDefault("proto", "stomp"));
+			List<URI> urls = urls(this.given.getOrDefault("url", protocol.defaultUrl));
+			if (protocol == Protocol.SOCKETIO) {
+				urls = urls.stream().map(SocketIoPacket::url).toList();
+				if (this.given.containsKey("heartbeat")) {
+					throw new IllegalArgumentException("--heartbeat is for stomp: a Socket.io server pings its clients"
+							+ " and they answer");
+				}
+			}
 			String room = this.given.getOrDefault("room", "general");
 			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
 				throw new IllegalArgumentException("--room: letters, digits, '_' and '-' only, got '" + room + "'");
@@ -232,8 +284,9 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			}
 			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
 			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
-			return new Options(this.scenario, urls, room, roomCount, clients, serverPids,
-					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", 10_000, 0, 3_600_000),
+			int heartbeatDefault = (protocol == Protocol.STOMP) ? 10_000 : 0;
+			return new Options(this.scenario, protocol, urls, room, roomCount, clients, serverPids,
+					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
 					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), seconds("join-timeout", 120, 1),

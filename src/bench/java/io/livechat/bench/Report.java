@@ -32,6 +32,9 @@ final class Report {
 	}
 
 	void joined(JoinStats join) {
+		if (this.options.protocol() != Options.Protocol.STOMP) {
+			row("protocol", "%s over the JDK's WebSocket client", this.options.protocol().id());
+		}
 		row("clients joined", "%d of %d in %.0f ms (per client p50 %.1f ms, p99 %.1f ms)", join.joined(), join.clients(),
 				join.wallMillis(), join.perClient().p50(), join.perClient().p99());
 	}
@@ -143,12 +146,23 @@ final class Report {
 	private JsonLine header() {
 		return new JsonLine().put("tool", "livechat-loadgen")
 			.put("scenario", this.options.scenario().id())
+			.put("proto", this.options.protocol().id())
 			.put("label", this.options.label())
 			.put("run", this.run.id())
 			.put("timestamp", Instant.now().toString())
 			.put("jdk", Runtime.version().toString())
 			.put("cores", Runtime.getRuntime().availableProcessors())
-			.put("options", this.options.toJson());
+			.put("options", this.options.toJson())
+			.put("websocket", websocket());
+	}
+
+	/** Which WebSocket client spoke, and what the server said in the handshake. */
+	private JsonLine websocket() {
+		JsonLine json = new JsonLine().put("client", "jdk");
+		if (this.options.protocol() == Options.Protocol.SOCKETIO) {
+			json.put("ping_interval_ms", (this.run.pingIntervalMillis() >= 0) ? this.run.pingIntervalMillis() : null);
+		}
+		return json;
 	}
 
 	private void emit(JsonLine json) {

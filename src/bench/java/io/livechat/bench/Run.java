@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One run of the tool and what all its clients share: the run's id (in every name, client id
- * and message mark, so runs never mix), the incidents, a count of the frames received, and the
- * window being measured.
+ * and message mark, so runs never mix), the incidents, a count of the frames received, the
+ * window being measured, and the ping interval a Socket.io server announced.
  */
 final class Run {
 
@@ -19,6 +19,8 @@ final class Run {
 	private final LongAdder frames = new LongAdder();
 
 	private volatile MeasureWindow window = MeasureWindow.NONE;
+
+	private volatile long pingIntervalMillis = -1;
 
 	Run(String id) {
 		this.id = id;
@@ -67,6 +69,15 @@ final class Run {
 
 	void measure(MeasureWindow window) {
 		this.window = window;
+	}
+
+	void pingInterval(long millis) {
+		this.pingIntervalMillis = millis;
+	}
+
+	/** The ping interval a Socket.io server announced, -1 if none did. */
+	long pingIntervalMillis() {
+		return this.pingIntervalMillis;
 	}
 
 }

@@ -121,6 +121,53 @@ class OptionsTest {
 	}
 
 	@Nested
+	class Protocols {
+
+		@Test
+		void stompIsTheDefault() {
+			Options options = Options.parse("fanout");
+
+			assertThat(options.protocol()).isEqualTo(Options.Protocol.STOMP);
+			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"");
+		}
+
+		@Test
+		void socketioDefaultsToTheReferenceChatsPortWithoutHeartBeats() {
+			Options options = Options.parse("storm", "--proto", "socketio");
+
+			assertThat(options.protocol()).isEqualTo(Options.Protocol.SOCKETIO);
+			assertThat(options.urls())
+				.containsExactly(URI.create("ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket"));
+			assertThat(options.heartbeatMillis()).isZero();
+			assertThat(options.toJson().toString()).contains("\"proto\":\"socketio\"");
+		}
+
+		@Test
+		void socketioAddsEngineIosPathToEachUrl() {
+			Options options = Options.parse("fanout", "--proto", "socketio", "--url",
+					"ws://127.0.0.1:3001,ws://127.0.0.1:3002/");
+
+			assertThat(options.urls()).containsExactly(
+					URI.create("ws://127.0.0.1:3001/socket.io/?EIO=4&transport=websocket"),
+					URI.create("ws://127.0.0.1:3002/socket.io/?EIO=4&transport=websocket"));
+		}
+
+		@Test
+		void refusesAnUnknownProtocol() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--proto", "sockjs"))
+				.withMessageContaining("--proto: stomp or socketio");
+		}
+
+		@Test
+		void refusesHeartBeatsForSocketio() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("idle", "--proto", "socketio", "--heartbeat", "5000"))
+				.withMessageContaining("--heartbeat is for stomp");
+		}
+
+	}
+
+	@Nested
 	class Refuses {
 
 		@ParameterizedTest
