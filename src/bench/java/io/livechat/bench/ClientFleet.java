@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A run's clients and the few threads they share: those of one {@link SocketConnector} (the
- * JDK's WebSocket client on two threads and its selector), and one scheduler thread for
- * heart-beats, the pacer and CPU samples. Client i connects to URL {@code i % urls} and joins
- * room {@code i % rooms}; the senders are the first clients, so with at least one per URL every
- * node has a sender.
+ * JDK's WebSocket client on two threads and its selector, or with {@code --deflate} the tool's
+ * own on two), and one scheduler thread for heart-beats, the pacer and CPU samples. Client i
+ * connects to URL {@code i % urls} and joins room {@code i % rooms}; the senders are the first
+ * clients, so with at least one per URL every node has a sender.
  */
 final class ClientFleet implements AutoCloseable {
 

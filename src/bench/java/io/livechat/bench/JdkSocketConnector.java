@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
 
 /**
  * WebSockets through the JDK's {@link HttpClient}: one client whose executor is two daemon
- * threads (the JDK adds its selector thread) for every connection of the run.
+ * threads (the JDK adds its selector thread) for every connection of the run. It offers no
+ * extension, and cannot be made to: it refuses a {@code Sec-WebSocket-Extensions} header.
  */
 final class JdkSocketConnector implements SocketConnector {
 

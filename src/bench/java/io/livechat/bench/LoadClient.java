@@ -223,6 +223,7 @@ final class LoadClient implements SocketListener {
 	@Override
 	public void onOpen(ClientSocket webSocket, String extensions) {
 		this.socket = webSocket;
+		this.run.negotiated(extensions);
 		if (this.closing) {
 			close();
 			return;

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param urls the server nodes; client i connects to {@code urls.get(i % size)}
  * @param serverPids the server processes for {@code /proc} readings, empty when not given
  * @param protocol what the clients speak: LiveChat's STOMP or the Socket.io reference chat's events
+ * @param deflate whether the clients offer permessage-deflate (through the tool's own WebSocket client)
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
  */
-record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
+record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
 		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
@@ -66,8 +67,11 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 
 	static final List<String> ROOMS = List.of("general", "tech", "random");
 
-	private static final Set<String> COMMON = Set.of("proto", "url", "room", "rooms", "clients", "server-pid",
-			"label", "out", "heartbeat", "concurrency", "join-timeout");
+	private static final Set<String> COMMON = Set.of("proto", "deflate", "url", "room", "rooms", "clients",
+			"server-pid", "label", "out", "heartbeat", "concurrency", "join-timeout");
+
+	/** Options that take no value. */
+	private static final Set<String> FLAGS = Set.of("deflate");
 
 	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
 			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
@@ -83,6 +87,8 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 			common:
 			  --proto P            stomp: LiveChat (docs/protocol.md); socketio: the Socket.io reference chat
 			                       (src/bench/socketio), Engine.IO 4 over WebSocket
+			  --deflate            offer permessage-deflate in the handshake as Chromium does (the tool's own
+			                       WebSocket client, ws:// only); the report names what the server accepted
 			  --url URL,...        ws://127.0.0.1:8080/ws (socketio: ws://127.0.0.1:3000, to which the tool adds
 			                       /socket.io/?EIO=4&transport=websocket); several for a cluster, one per node:
 			                       clients spread round-robin over them (client i to URL i mod count)
@@ -139,10 +145,10 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 			if (!COMMON.contains(name) && !SPECIFIC.get(scenario).contains(name)) {
 				throw new IllegalArgumentException("--" + name + " is not an option of " + scenario.id());
 			}
-			if (i + 1 >= args.length) {
+			if (!FLAGS.contains(name) && i + 1 >= args.length) {
 				throw new IllegalArgumentException("--" + name + " needs a value");
 			}
-			if (given.put(name, args[++i]) != null) {
+			if (given.put(name, FLAGS.contains(name) ? "true" : args[++i]) != null) {
 				throw new IllegalArgumentException("--" + name + " is given twice");
 			}
 		}
@@ -190,6 +196,7 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 
 	JsonLine toJson() {
 		JsonLine json = new JsonLine().put("proto", this.protocol.id())
+			.put("deflate", this.deflate)
 			.put("url", urlList())
 			.put("rooms", this.rooms())
 			.put("clients", this.clients)
@@ -252,6 +259,7 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 
 		Options options() {
 			Protocol protocol = protocol(this.given.getOrDefault("proto", "stomp"));
+			boolean deflate = this.given.containsKey("deflate");
 			List<URI> urls = urls(this.given.getOrDefault("url", protocol.defaultUrl));
 			if (protocol == Protocol.SOCKETIO) {
 				urls = urls.stream().map(SocketIoPacket::url).toList();
@@ -259,6 +267,9 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 					throw new IllegalArgumentException("--heartbeat is for stomp: a Socket.io server pings its clients"
 							+ " and they answer");
 				}
+			}
+			if (deflate && urls.stream().anyMatch((url) -> !"ws".equals(url.getScheme()))) {
+				throw new IllegalArgumentException("--deflate: the tool's own WebSocket client speaks ws:// only");
 			}
 			String room = this.given.getOrDefault("room", "general");
 			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -285,7 +296,7 @@ record Options(Scenario scenario, Protocol protocol, List<URI> urls, String room
 			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
 			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
 			int heartbeatDefault = (protocol == Protocol.STOMP) ? 10_000 : 0;
-			return new Options(this.scenario, protocol, urls, room, roomCount, clients, serverPids,
+			return new Options(this.scenario, protocol, deflate, urls, room, roomCount, clients, serverPids,
 					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),

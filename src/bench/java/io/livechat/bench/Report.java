@@ -32,8 +32,10 @@ final class Report {
 	}
 
 	void joined(JoinStats join) {
-		if (this.options.protocol() != Options.Protocol.STOMP) {
-			row("protocol", "%s over the JDK's WebSocket client", this.options.protocol().id());
+		if (this.options.protocol() != Options.Protocol.STOMP || this.options.deflate()) {
+			row("protocol", "%s over %s WebSocket client; extensions offered: %s; accepted: %s",
+					this.options.protocol().id(), this.options.deflate() ? "the tool's own" : "the JDK's",
+					this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : "none", accepted(this.run.extensions()));
 		}
 		row("clients joined", "%d of %d in %.0f ms (per client p50 %.1f ms, p99 %.1f ms)", join.joined(), join.clients(),
 				join.wallMillis(), join.perClient().p50(), join.perClient().p99());
@@ -156,9 +158,11 @@ final class Report {
 			.put("websocket", websocket());
 	}
 
-	/** Which WebSocket client spoke, and what the server said in the handshake. */
+	/** Which WebSocket client spoke, what it offered, and how many connections the server answered how. */
 	private JsonLine websocket() {
-		JsonLine json = new JsonLine().put("client", "jdk");
+		JsonLine json = new JsonLine().put("client", this.options.deflate() ? "own" : "jdk")
+			.put("extensions_offered", this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : null)
+			.put("extensions_accepted", this.run.extensions());
 		if (this.options.protocol() == Options.Protocol.SOCKETIO) {
 			json.put("ping_interval_ms", (this.run.pingIntervalMillis() >= 0) ? this.run.pingIntervalMillis() : null);
 		}
@@ -187,6 +191,14 @@ final class Report {
 
 	private void row(String name, String format, Object... args) {
 		this.out.printf(Locale.ROOT, "  %-26s %s%n", name, String.format(Locale.ROOT, format, args));
+	}
+
+	/** {@code "none (200 connections)"}: each answer of the servers to the offer, and how often. */
+	private static String accepted(Map<String, Long> extensions) {
+		return extensions.isEmpty() ? "-" : extensions.entrySet()
+			.stream()
+			.map((answer) -> answer.getKey() + " (" + answer.getValue() + " connections)")
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String incidents(Map<String, Long> incidents) {

@@ -1,14 +1,20 @@
 package io.livechat.bench;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One run of the tool and what all its clients share: the run's id (in every name, client id
  * and message mark, so runs never mix), the incidents, a count of the frames received, the
- * window being measured, and the ping interval a Socket.io server announced.
+ * window being measured, and what the server said in the handshakes (the extensions it
+ * accepted, a Socket.io server's ping interval).
  */
 final class Run {
+
+	static final String NO_EXTENSION = "none";
 
 	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
@@ -17,6 +23,8 @@ final class Run {
 	private final Incidents incidents = new Incidents();
 
 	private final LongAdder frames = new LongAdder();
+
+	private final Map<String, LongAdder> extensions = new ConcurrentHashMap<>();
 
 	private volatile MeasureWindow window = MeasureWindow.NONE;
 
@@ -69,6 +77,19 @@ final class Run {
 
 	void measure(MeasureWindow window) {
 		this.window = window;
+	}
+
+	/** One connection opened, the server accepting {@code extensions} ({@code ""}: none). */
+	void negotiated(String extensions) {
+		this.extensions.computeIfAbsent(extensions.isEmpty() ? NO_EXTENSION : extensions, (key) -> new LongAdder())
+			.increment();
+	}
+
+	/** How many connections opened with each answer to the extensions offered ("none" for none). */
+	Map<String, Long> extensions() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.extensions.forEach((extension, count) -> counts.put(extension, count.sum()));
+		return counts;
 	}
 
 	void pingInterval(long millis) {

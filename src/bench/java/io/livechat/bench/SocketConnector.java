@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Opens the WebSockets of a run's clients.
+ * Opens the WebSockets of a run's clients: the JDK's client, or the tool's own when the clients
+ * offer permessage-deflate (the JDK's refuses to send {@code Sec-WebSocket-Extensions}).
  */
 interface SocketConnector extends AutoCloseable {
 
@@ -19,7 +20,8 @@ interface SocketConnector extends AutoCloseable {
 	void close();
 
 	static SocketConnector of(Options options) {
-		return new JdkSocketConnector();
+		return options.deflate() ? new RawWebSocketClient(PerMessageDeflate.CHROMIUM_OFFER)
+				: new JdkSocketConnector();
 	}
 
 }

@@ -78,6 +78,25 @@ class LoadToolTest {
 	}
 
 	@Test
+	void fanoutOfferingDeflateThroughTheToolsOwnClientCountsAlikeAndTomcatAcceptsIt() throws Exception {
+		Run run = Run.random();
+		Options options = Options.parse("fanout", "--url", url(), "--clients", "20", "--senders", "2", "--rate", "8",
+				"--duration", "2", "--warmup", "1", "--deflate");
+
+		FanoutResult result = new FanoutScenario(options, run, Progress.SILENT).run((joining, step) -> {
+		});
+
+		assertThat(result.joining().join().joined()).isEqualTo(20);
+		StepResult step = result.steps().get(0);
+		assertThat(step.received()).isEqualTo(step.expected()).isEqualTo(8 * 2 * 20);
+		assertThat(step.duplicates()).isZero();
+		assertThat(step.late()).isZero();
+		assertThat(step.incidents()).isEmpty();
+		assertThat(run.extensions()).hasSize(1).hasEntrySatisfying("permessage-deflate;client_max_window_bits=15",
+				(connections) -> assertThat(connections).isEqualTo(20));
+	}
+
+	@Test
 	void aStormOfFiftyClientsJoinsAndEveryUserListSettlesAtFifty() throws Exception {
 		Options options = Options.parse("storm", "--url", url(), "--clients", "50");
 

@@ -124,11 +124,12 @@ class OptionsTest {
 	class Protocols {
 
 		@Test
-		void stompIsTheDefault() {
+		void stompIsTheDefaultWithoutDeflate() {
 			Options options = Options.parse("fanout");
 
 			assertThat(options.protocol()).isEqualTo(Options.Protocol.STOMP);
-			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"");
+			assertThat(options.deflate()).isFalse();
+			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"", "\"deflate\":false");
 		}
 
 		@Test
@@ -153,6 +154,15 @@ class OptionsTest {
 		}
 
 		@Test
+		void deflateIsAFlagWithoutValue() {
+			Options options = Options.parse("fanout", "--deflate", "--clients", "10", "--senders", "2");
+
+			assertThat(options.deflate()).isTrue();
+			assertThat(options.clients()).isEqualTo(10);
+			assertThat(options.toJson().toString()).contains("\"deflate\":true");
+		}
+
+		@Test
 		void refusesAnUnknownProtocol() {
 			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--proto", "sockjs"))
 				.withMessageContaining("--proto: stomp or socketio");
@@ -163,6 +173,19 @@ class OptionsTest {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> Options.parse("idle", "--proto", "socketio", "--heartbeat", "5000"))
 				.withMessageContaining("--heartbeat is for stomp");
+		}
+
+		@Test
+		void refusesDeflateOverTls() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("idle", "--deflate", "--url", "wss://chat.example.org/ws"))
+				.withMessageContaining("ws:// only");
+		}
+
+		@Test
+		void refusesDeflateGivenTwice() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--deflate", "--deflate"))
+				.withMessageContaining("twice");
 		}
 
 	}

@@ -32,6 +32,7 @@ class SocketIoProtocolTest {
 	@Test
 	void waitsForTheServerToSpeakFirst() {
 		assertThat(this.socket.sent).isEmpty();
+		assertThat(this.run.extensions()).containsEntry("none", 1L);
 	}
 
 	@Test
