@@ -9,6 +9,11 @@ import java.util.Map;
 record IdleResult(JoinStats join, int clientsSeeingWholeRoom, IdleScenario.Memory before, IdleScenario.Memory after,
 		long stillOpen, Map<String, Long> incidentsDuringHold) {
 
+	/** RSS growth in kB per joined connection, as the server left it (no GC forced), or null if unknown. */
+	Double rssGrowthPerConnectionNoGcKb() {
+		return perConnection(this.before.rssNoGcKb(), this.after.rssNoGcKb());
+	}
+
 	/** kB per joined connection between {@code before} and {@code after}, or null if unknown. */
 	Double rssPerConnectionKb() {
 		return perConnection(this.before.rssKb(), this.after.rssKb());
@@ -29,6 +34,7 @@ record IdleResult(JoinStats join, int clientsSeeingWholeRoom, IdleScenario.Memor
 			.put("server_before", this.before.toJson())
 			.put("server_after", this.after.toJson())
 			.put("rss_per_connection_kb", rssPerConnectionKb())
+			.put("rss_growth_per_connection_no_gc_kb", rssGrowthPerConnectionNoGcKb())
 			.put("heap_per_connection_kb", heapPerConnectionKb())
 			.put("still_open_after_hold", this.stillOpen)
 			.put("incidents_during_hold", this.incidentsDuringHold);

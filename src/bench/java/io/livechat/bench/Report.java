@@ -98,6 +98,8 @@ final class Report {
 		row("still open after hold", "%d", result.stillOpen());
 		row("server RSS kB", "%s before, %s after, %s per connection", orDash(result.before().rssKb()),
 				orDash(result.after().rssKb()), orDash(result.rssPerConnectionKb()));
+		row("server RSS kB, no GC", "%s before, %s after, %s per connection", orDash(result.before().rssNoGcKb()),
+				orDash(result.after().rssNoGcKb()), orDash(result.rssGrowthPerConnectionNoGcKb()));
 		row("server heap kB after GC", "%s before, %s after, %s per connection", orDash(result.before().heapUsedKb()),
 				orDash(result.after().heapUsedKb()), orDash(result.heapPerConnectionKb()));
 		row("server threads", "%s before, %s after", orDash(result.before().threads()), orDash(result.after().threads()));

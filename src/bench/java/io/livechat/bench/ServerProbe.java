@@ -74,10 +74,11 @@ final class ServerProbe {
 
 	/**
 	 * Runs a full GC in every server, waits {@code settleMillis}, and returns the heap in use in
-	 * kB summed over them, or -1 if jcmd is missing or fails for any.
+	 * kB summed over them, or -1 if jcmd is missing or fails for any, or any is not a JVM (jcmd
+	 * would signal it, and the signal could end it: a Node.js server, say).
 	 */
 	long heapUsedKbAfterGc(long settleMillis) throws InterruptedException {
-		if (!present()) {
+		if (!present() || !this.pids.stream().allMatch(ServerProbe::isJvm)) {
 			return -1;
 		}
 		for (long pid : this.pids) {
@@ -140,6 +141,16 @@ final class ServerProbe {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	/** Whether the process has HotSpot's library mapped, read from {@code /proc/PID/maps}; false if unreadable. */
+	static boolean isJvm(long pid) {
+		String maps = read(pid, "maps");
+		return maps != null && isJvmMaps(maps);
+	}
+
+	static boolean isJvmMaps(String maps) {
+		return maps.contains("/libjvm.so");
 	}
 
 	/** utime + stime from the text of {@code /proc/PID/stat} (fields 14 and 15; the name may hold spaces). */
