@@ -9,9 +9,12 @@ import java.util.Map;
 record IdleResult(JoinStats join, int clientsSeeingWholeRoom, IdleScenario.Memory before, IdleScenario.Memory after,
 		long stillOpen, Map<String, Long> incidentsDuringHold) {
 
-	/** RSS growth in kB per joined connection, as the server left it (no GC forced), or null if unknown. */
+	/**
+	 * RSS growth in kB per joined connection as the server left it, or null if unknown or if a GC
+	 * was forced in between (at the start: it shrinks a JVM's heap and so skews the growth).
+	 */
 	Double rssGrowthPerConnectionNoGcKb() {
-		return perConnection(this.before.rssNoGcKb(), this.after.rssNoGcKb());
+		return this.before.gcForced() ? null : perConnection(this.before.rssNoGcKb(), this.after.rssNoGcKb());
 	}
 
 	/** kB per joined connection between {@code before} and {@code after}, or null if unknown. */

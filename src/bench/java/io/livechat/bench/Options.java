@@ -23,7 +23,7 @@ import java.util.Set;
  */
 record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
-		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
+		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold, boolean forcedGc,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
 
 	enum Scenario {
@@ -75,7 +75,7 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 
 	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
 			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
-			Set.of("hold"), Scenario.STORM, Set.of("settle-timeout"));
+			Set.of("hold", "forced-gc"), Scenario.STORM, Set.of("settle-timeout"));
 
 	static final String USAGE = """
 			usage: LoadTool fanout|idle|storm [--option value ...]
@@ -116,6 +116,8 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 			  --p99-limit MS       100
 			idle:
 			  --hold SEC           10 (how long the clients stay after all joined)
+			  --forced-gc yes|no   yes: a full GC (jcmd, JVMs only) before reading RSS and heap at each end;
+			                       no: none, for RSS growth as the server left it, comparable with Node
 			storm:
 			  --settle-timeout SEC 60 (longest wait for every user list to name all N)
 			""";
@@ -213,7 +215,7 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 			}
 		}
 		if (this.scenario == Scenario.IDLE) {
-			json.put("hold_s", seconds(this.hold));
+			json.put("hold_s", seconds(this.hold)).put("forced_gc", this.forcedGc);
 		}
 		Object pids = switch (this.serverPids.size()) {
 			case 0 -> null;
@@ -300,8 +302,8 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
-					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), seconds("join-timeout", 120, 1),
-					seconds("settle-timeout", 60, 1), this.given);
+					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), yesNo("forced-gc", true),
+					seconds("join-timeout", 120, 1), seconds("settle-timeout", 60, 1), this.given);
 		}
 
 		private int integer(String name, int fallback, int min, int max) {
@@ -320,6 +322,18 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 			}
 			throw new IllegalArgumentException("--" + name + ": a whole number from " + min + " to " + max + ", got '"
 					+ value + "'");
+		}
+
+		private boolean yesNo(String name, boolean fallback) {
+			String value = this.given.get(name);
+			if (value == null) {
+				return fallback;
+			}
+			return switch (value.trim()) {
+				case "yes" -> true;
+				case "no" -> false;
+				default -> throw new IllegalArgumentException("--" + name + ": yes or no, got '" + value + "'");
+			};
 		}
 
 		private double decimal(String name, double fallback, double max) {

@@ -99,7 +99,8 @@ final class Report {
 		row("server RSS kB", "%s before, %s after, %s per connection", orDash(result.before().rssKb()),
 				orDash(result.after().rssKb()), orDash(result.rssPerConnectionKb()));
 		row("server RSS kB, no GC", "%s before, %s after, %s per connection", orDash(result.before().rssNoGcKb()),
-				orDash(result.after().rssNoGcKb()), orDash(result.rssGrowthPerConnectionNoGcKb()));
+				orDash(result.after().rssNoGcKb()), result.before().gcForced()
+						? "- (a GC was forced in between; --forced-gc no)" : orDash(result.rssGrowthPerConnectionNoGcKb()));
 		row("server heap kB after GC", "%s before, %s after, %s per connection", orDash(result.before().heapUsedKb()),
 				orDash(result.after().heapUsedKb()), orDash(result.heapPerConnectionKb()));
 		row("server threads", "%s before, %s after", orDash(result.before().threads()), orDash(result.after().threads()));

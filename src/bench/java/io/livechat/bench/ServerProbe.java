@@ -73,20 +73,34 @@ final class ServerProbe {
 	}
 
 	/**
-	 * Runs a full GC in every server, waits {@code settleMillis}, and returns the heap in use in
-	 * kB summed over them, or -1 if jcmd is missing or fails for any, or any is not a JVM (jcmd
-	 * would signal it, and the signal could end it: a Node.js server, say).
+	 * Runs a full GC in the servers one after the other through jcmd, until one fails, and when
+	 * every one ran waits {@code settleMillis}; returns in how many it ran. None runs unless every
+	 * server is a JVM: jcmd signals its target, and the signal ends another process (a Node.js
+	 * server, say).
 	 */
-	long heapUsedKbAfterGc(long settleMillis) throws InterruptedException {
-		if (!present() || !this.pids.stream().allMatch(ServerProbe::isJvm)) {
-			return -1;
+	int fullGc(long settleMillis) throws InterruptedException {
+		if (!present() || !allJvms()) {
+			return 0;
 		}
+		int collected = 0;
 		for (long pid : this.pids) {
 			if (jcmd(pid, "GC.run") == null) {
-				return -1;
+				return collected;
 			}
+			collected++;
 		}
 		Thread.sleep(settleMillis);
+		return collected;
+	}
+
+	/**
+	 * The heap in use in kB summed over the servers, through jcmd, or -1 if jcmd is missing or
+	 * fails for any, or any is not a JVM.
+	 */
+	long heapUsedKb() throws InterruptedException {
+		if (!present() || !allJvms()) {
+			return -1;
+		}
 		List<Long> heaps = new ArrayList<>();
 		for (long pid : this.pids) {
 			String heapInfo = jcmd(pid, "GC.heap_info");
@@ -141,6 +155,10 @@ final class ServerProbe {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	private boolean allJvms() {
+		return this.pids.stream().allMatch(ServerProbe::isJvm);
 	}
 
 	/** Whether the process has HotSpot's library mapped, read from {@code /proc/PID/maps}; false if unreadable. */

@@ -112,6 +112,20 @@ class LoadToolTest {
 		assertThat(result.incidents()).isEmpty();
 	}
 
+	@Test
+	void idleWithoutAForcedGcReportsTheRssGrowthAsTheServerLeftIt() throws Exception {
+		long self = ProcessHandle.current().pid();
+		Options options = Options.parse("idle", "--url", url(), "--clients", "10", "--hold", "0", "--forced-gc", "no",
+				"--server-pid", Long.toString(self));
+
+		IdleResult result = new IdleScenario(options, Run.random(), Progress.SILENT).run();
+
+		assertThat(result.join().joined()).isEqualTo(10);
+		assertThat(result.before().gcForced()).isFalse();
+		assertThat(result.rssGrowthPerConnectionNoGcKb()).isNotNull();
+		assertThat(result.heapPerConnectionKb()).isNull();
+	}
+
 	@AfterEach
 	void everyoneLeaves() {
 		Awaitility.await()

@@ -114,6 +114,16 @@ class OptionsTest {
 	}
 
 	@Test
+	void idleForcesAGcUnlessToldNot() {
+		assertThat(Options.parse("idle").forcedGc()).isTrue();
+		assertThat(Options.parse("idle", "--forced-gc", "no").forcedGc()).isFalse();
+		assertThat(Options.parse("idle", "--forced-gc", "no").toJson().toString()).contains("\"forced_gc\":false");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--forced-gc", "off"))
+			.withMessageContaining("--forced-gc: yes or no");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--forced-gc", "no"));
+	}
+
+	@Test
 	void theRunTimeoutCoversEveryPhase() {
 		Options options = Options.parse("fanout", "--rates", "10,20", "--duration", "100", "--warmup", "50");
 

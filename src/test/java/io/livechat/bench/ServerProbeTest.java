@@ -76,7 +76,8 @@ class ServerProbeTest {
 
 		assertThat(probe.cpuTicks()).isEmpty();
 		assertThat(probe.rssKb()).isEqualTo(-1);
-		assertThat(probe.heapUsedKbAfterGc(0)).isEqualTo(-1);
+		assertThat(probe.fullGc(0)).isZero();
+		assertThat(probe.heapUsedKb()).isEqualTo(-1);
 	}
 
 	@Test
@@ -107,7 +108,8 @@ class ServerProbeTest {
 		try {
 			ServerProbe probe = new ServerProbe(List.of(other.pid()));
 
-			assertThat(probe.heapUsedKbAfterGc(0)).isEqualTo(-1);
+			assertThat(probe.fullGc(0)).isZero();
+			assertThat(probe.heapUsedKb()).isEqualTo(-1);
 			assertThat(probe.rssKb()).isPositive();
 			assertThat(other.isAlive()).isTrue();
 		}
