@@ -1,8 +1,6 @@
 package io.livechat.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,15 +19,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A run's clients and the few threads they share: one {@link HttpClient} whose executor is two
- * daemon threads (the JDK adds its selector thread), and one scheduler thread for heart-beats,
- * the pacer and CPU samples. Client i connects to URL {@code i % urls} and joins room
- * {@code i % rooms}; the senders are the first clients, so with at least one per URL every node
- * has a sender.
+ * A run's clients and the few threads they share: those of one {@link SocketConnector} (the
+ * JDK's WebSocket client on two threads and its selector, or with {@code --deflate} the tool's
+ * own on two), and one scheduler thread for heart-beats, the pacer and CPU samples. Client i
+ * connects to URL {@code i % urls} and joins room {@code i % rooms}; the senders are the first
+ * clients, so with at least one per URL every node has a sender.
  */
 final class ClientFleet implements AutoCloseable {
-
-	private static final int IO_THREADS = 2;
 
 	private static final long HEARTBEAT_TICK_MILLIS = 250;
 
@@ -40,9 +35,7 @@ final class ClientFleet implements AutoCloseable {
 
 	private final Options options;
 
-	private final ExecutorService io;
-
-	private final HttpClient http;
+	private final SocketConnector connector;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -57,15 +50,15 @@ final class ClientFleet implements AutoCloseable {
 	ClientFleet(Run run, Options options, int senders) {
 		this.run = run;
 		this.options = options;
-		this.io = Executors.newFixedThreadPool(IO_THREADS, daemon("loadgen-io-"));
-		this.http = HttpClient.newBuilder().executor(this.io).connectTimeout(Duration.ofSeconds(15)).build();
+		this.connector = SocketConnector.of(options);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("loadgen-scheduler-"));
 		List<URI> urls = options.urls();
 		List<String> rooms = options.rooms();
 		for (int i = 0; i < options.clients(); i++) {
 			int room = i % rooms.size();
 			int roomSize = options.clients() / rooms.size() + ((room < options.clients() % rooms.size()) ? 1 : 0);
-			this.clients.add(new LoadClient(run, i, urls.get(i % urls.size()), rooms.get(room), roomSize, senders));
+			this.clients.add(new LoadClient(run, options.protocol(), i, urls.get(i % urls.size()), rooms.get(room),
+					roomSize, senders, options.heartbeatMillis()));
 		}
 		this.senders = senders;
 		this.heartbeats = (options.heartbeatMillis() > 0) ? this.scheduler.scheduleAtFixedRate(this::heartbeat,
@@ -100,7 +93,7 @@ final class ClientFleet implements AutoCloseable {
 				break;
 			}
 			client.joined().whenComplete((joined, failure) -> connecting.release());
-			client.start(this.http, this.options.heartbeatMillis());
+			client.start(this.connector);
 		}
 		for (LoadClient client : this.clients) {
 			try {
@@ -135,17 +128,15 @@ final class ClientFleet implements AutoCloseable {
 
 	/**
 	 * Opens and drops one WebSocket before the clients start, so that an absent server is
-	 * reported at once and the JDK's client has warmed up (SSL context, classes) outside the
+	 * reported at once and the WebSocket client has warmed up (SSL context, classes) outside the
 	 * measured joins.
 	 */
 	private void checkReachable(URI url, Deadline deadline) throws InterruptedException {
+		CompletableFuture<ClientSocket> opened = new CompletableFuture<>();
 		try {
-			this.http.newWebSocketBuilder()
-				.subprotocols(LoadClient.SUBPROTOCOL)
-				.buildAsync(url, new WebSocket.Listener() {
-				})
-				.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS)
-				.abort();
+			this.connector.connect(url, this.options.protocol().subprotocol(), Duration.ofSeconds(15), new Probe(opened))
+				.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+			opened.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS).abort();
 		}
 		catch (ExecutionException ex) {
 			throw new LoadException("The server at " + url + " is unreachable: " + LoadClient.describe(ex));
@@ -232,16 +223,42 @@ final class ClientFleet implements AutoCloseable {
 		}
 		this.clients.forEach(LoadClient::abort);
 		this.scheduler.shutdownNow();
-		this.io.shutdown();
+		this.connector.close();
 	}
 
-	private static ThreadFactory daemon(String prefix) {
+	static ThreadFactory daemon(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
 			Thread thread = new Thread(task, prefix + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/** The reachability check's listener: it only waits for the socket to open. */
+	private record Probe(CompletableFuture<ClientSocket> opened) implements SocketListener {
+
+		@Override
+		public void onOpen(ClientSocket socket, String extensions) {
+			this.opened.complete(socket);
+		}
+
+		@Override
+		public void onText(CharSequence data, boolean last) {
+		}
+
+		@Override
+		public void onClose(int statusCode, String reason) {
+		}
+
+		@Override
+		public void onError(Throwable error) {
+		}
+
+		@Override
+		public void onSendFailed(Throwable failure) {
+		}
+
 	}
 
 }

@@ -68,11 +68,16 @@ final class EventBody {
 	 */
 	static int countUsers(CharSequence text, int from, int to, String namePrefix) {
 		int at = indexOf(text, USERS_KEY, from, to);
-		if (at < 0) {
-			return -1;
-		}
+		return (at < 0) ? -1 : countNames(text, at + USERS_KEY.length(), to, namePrefix);
+	}
+
+	/**
+	 * How many strings of the JSON array whose first element starts at {@code from} (just after
+	 * its {@code [}) start with {@code namePrefix}.
+	 */
+	static int countNames(CharSequence text, int from, int to, String namePrefix) {
 		int count = 0;
-		for (int i = at + USERS_KEY.length(); i < to; i++) {
+		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
 			if (c == ']') {
 				break;

@@ -119,7 +119,11 @@ final class FanoutScenario {
 				cpu, this.server.processes(cpu), this.server.threads(), drainMillis);
 	}
 
+	/** LiveChat's limit on sends per connection; the Socket.io reference chat has none. */
 	private void warnAboutTheRateLimit() {
+		if (this.options.protocol() != Options.Protocol.STOMP) {
+			return;
+		}
 		double perSender = this.options.rates().stream().mapToDouble(Double::doubleValue).max().orElse(0)
 				/ this.options.senders();
 		if (perSender > SENDS_PER_SECOND_ALLOWED) {

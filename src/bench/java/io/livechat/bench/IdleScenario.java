@@ -5,7 +5,10 @@ import java.util.Map;
 /**
  * N clients join and stay. With the server's pid: its RSS, heap after a full GC and threads
  * before the clients connect and after all have joined, and so the memory one connection costs.
- * With several pids each figure is their sum.
+ * RSS is read twice each time: as the server left it, then after the full GC (a JVM's only:
+ * jcmd is not run against other processes). Growth as left, with no GC forced in between, is
+ * the figure comparable with a server that has no GC to force; {@code --forced-gc no} forces
+ * none at all, so that a JVM has it too. With several pids each figure is their sum.
  */
 final class IdleScenario {
 
@@ -48,15 +51,25 @@ final class IdleScenario {
 	}
 
 	private Memory memory() throws InterruptedException {
-		long heap = this.server.heapUsedKbAfterGc(GC_SETTLE_MILLIS);
-		return new Memory(this.server.rssKb(), heap, this.server.threads());
+		long rssAsLeft = this.server.rssKb();
+		int collected = this.options.forcedGc() ? this.server.fullGc(GC_SETTLE_MILLIS) : 0;
+		long heap = (collected > 0 && collected == this.options.serverPids().size()) ? this.server.heapUsedKb() : -1;
+		return new Memory(rssAsLeft, this.server.rssKb(), heap, this.server.threads(), collected > 0);
 	}
 
-	/** The server's memory and threads at one moment; -1 where unknown. */
-	record Memory(long rssKb, long heapUsedKb, long threads) {
+	/**
+	 * The server's memory and threads at one moment; -1 where unknown.
+	 *
+	 * @param rssNoGcKb RSS as the server left it, before the GC
+	 * @param rssKb RSS after the full GC (without one, read again a moment later)
+	 * @param gcForced whether a full GC ran (in any of the servers)
+	 */
+	record Memory(long rssNoGcKb, long rssKb, long heapUsedKb, long threads, boolean gcForced) {
 
 		JsonLine toJson() {
-			return new JsonLine().put("rss_kb", orNull(this.rssKb))
+			return new JsonLine().put("gc_forced", this.gcForced)
+				.put("rss_no_gc_kb", orNull(this.rssNoGcKb))
+				.put("rss_kb", orNull(this.rssKb))
 				.put("heap_used_kb", orNull(this.heapUsedKb))
 				.put("threads", orNull(this.threads));
 		}

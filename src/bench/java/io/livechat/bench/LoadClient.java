@@ -1,22 +1,19 @@
 package io.livechat.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One simulated chat user on its own WebSocket: connects, subscribes to its events and its
- * room, joins, then reads everything the room sends. It reads only what a measurement needs:
- * its {@code joined} reply, the marks of chat messages (each checked against the sender's
- * sequence and, inside the measured window, timed), how many of the run's users the latest
- * user list names, and errors.
+ * One simulated chat user on its own WebSocket: connects, joins its room through its
+ * {@link ChatProtocol}, then reads everything the room sends. It keeps only what a measurement
+ * needs: when its join was accepted, the marks of chat messages (each checked against the
+ * sender's sequence and, inside the measured window, timed), how many of the run's users the
+ * latest user list names, and what went wrong.
  */
-final class LoadClient implements WebSocket.Listener {
+final class LoadClient implements SocketListener {
 
 	static final String SUBPROTOCOL = "v12.stomp";
 
@@ -34,9 +31,9 @@ final class LoadClient implements WebSocket.Listener {
 
 	private final String namePrefix;
 
-	private final FrameParser parser = new FrameParser(this::frame);
+	private final String subprotocol;
 
-	private final Outbox outbox = new Outbox(this::sendFailed);
+	private final ChatProtocol protocol;
 
 	private final Mark mark;
 
@@ -46,9 +43,7 @@ final class LoadClient implements WebSocket.Listener {
 
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-	private volatile String connectFrame;
-
-	private volatile WebSocket socket;
+	private volatile ClientSocket socket;
 
 	private volatile boolean closing;
 
@@ -70,9 +65,12 @@ final class LoadClient implements WebSocket.Listener {
 	 * @param url the node this client connects to
 	 * @param roomSize how many of the run's clients share this client's room
 	 * @param senders how many senders the run has (to track their sequences)
+	 * @param heartbeatMillis the heart-beat a STOMP client offers and sends
 	 */
-	LoadClient(Run run, int index, URI url, String room, int roomSize, int senders) {
+	LoadClient(Run run, Options.Protocol protocol, int index, URI url, String room, int roomSize, int senders,
+			int heartbeatMillis) {
 		this.run = run;
+		this.subprotocol = protocol.subprotocol();
 		this.index = index;
 		this.url = url;
 		this.room = room;
@@ -80,16 +78,13 @@ final class LoadClient implements WebSocket.Listener {
 		this.namePrefix = run.usernamePrefix();
 		this.mark = new Mark(run.id());
 		this.sequences = new SequenceTracker(senders);
+		this.protocol = ChatProtocol.of(protocol, this, url.getHost(), heartbeatMillis);
 	}
 
-	/** Opens the WebSocket; CONNECT, SUBSCRIBEs and the join follow on their own. */
-	void start(HttpClient http, int heartbeatMillis) {
-		this.connectFrame = StompFrame.connect(this.url.getHost(), heartbeatMillis);
+	/** Opens the WebSocket; the protocol's handshake and the join follow on their own. */
+	void start(SocketConnector connector) {
 		this.startedMicros = MicroClock.now();
-		http.newWebSocketBuilder()
-			.subprotocols(SUBPROTOCOL)
-			.connectTimeout(HANDSHAKE_TIMEOUT)
-			.buildAsync(this.url, this)
+		connector.connect(this.url, this.subprotocol, HANDSHAKE_TIMEOUT, this)
 			.whenComplete((ws, failure) -> {
 				if (failure != null) {
 					fail("connect: " + describe(failure));
@@ -99,12 +94,13 @@ final class LoadClient implements WebSocket.Listener {
 	}
 
 	void sendChat(String text) {
-		this.outbox.send(StompFrame.send("/app/send", "{\"room\":\"" + this.room + "\",\"text\":\"" + text + "\"}"));
+		send(this.protocol.chat(this.room, text));
 	}
 
 	void heartbeat() {
-		if (isOpen()) {
-			this.outbox.send("\n");
+		CharSequence heartbeat = this.protocol.heartbeat();
+		if (heartbeat != null && isOpen()) {
+			send(heartbeat);
 		}
 	}
 
@@ -114,22 +110,22 @@ final class LoadClient implements WebSocket.Listener {
 	 */
 	CompletableFuture<Integer> close() {
 		this.closing = true;
-		WebSocket ws = this.socket;
+		ClientSocket ws = this.socket;
 		if (ws == null) {
 			this.closed.complete(-1);
 		}
 		else if (!ws.isOutputClosed()) {
-			ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally((failure) -> {
+			ws.sendClose().exceptionally((failure) -> {
 				ws.abort();
 				this.closed.complete(-1);
-				return ws;
+				return null;
 			});
 		}
 		return this.closed;
 	}
 
 	void abort() {
-		WebSocket ws = this.socket;
+		ClientSocket ws = this.socket;
 		if (ws != null) {
 			ws.abort();
 		}
@@ -168,7 +164,7 @@ final class LoadClient implements WebSocket.Listener {
 	}
 
 	boolean isOpen() {
-		WebSocket ws = this.socket;
+		ClientSocket ws = this.socket;
 		return ws != null && !this.closed.isDone() && !ws.isOutputClosed();
 	}
 
@@ -180,6 +176,19 @@ final class LoadClient implements WebSocket.Listener {
 		return this.room;
 	}
 
+	String username() {
+		return this.run.username(this.index);
+	}
+
+	String clientId() {
+		return this.run.clientId(this.index);
+	}
+
+	/** The start of every user name of this run, to tell them in user lists. */
+	String namePrefix() {
+		return this.namePrefix;
+	}
+
 	long startedMicros() {
 		return this.startedMicros;
 	}
@@ -188,7 +197,7 @@ final class LoadClient implements WebSocket.Listener {
 		return this.joinedMicros;
 	}
 
-	/** How many of this run's users the latest user list (a {@code joined} reply or a {@code users} event) names. */
+	/** How many of this run's users the latest user list (a join's reply or a user list event) names. */
 	int users() {
 		return this.users;
 	}
@@ -212,37 +221,33 @@ final class LoadClient implements WebSocket.Listener {
 	}
 
 	@Override
-	public void onOpen(WebSocket webSocket) {
+	public void onOpen(ClientSocket webSocket, String extensions) {
 		this.socket = webSocket;
-		this.outbox.open(webSocket);
+		this.run.negotiated(extensions);
 		if (this.closing) {
 			close();
 			return;
 		}
-		this.outbox.send(this.connectFrame);
-		webSocket.request(1);
+		this.protocol.opened();
 	}
 
 	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+	public void onText(CharSequence data, boolean last) {
 		this.receivedMicros = MicroClock.now();
-		this.parser.accept(data);
-		webSocket.request(1);
-		return null;
+		this.protocol.received(data, last);
 	}
 
 	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+	public void onClose(int statusCode, String reason) {
 		if (!this.closing) {
 			this.run.incidents().count("close:" + statusCode + (reason.isEmpty() ? "" : " " + reason));
 		}
 		fail("closed by the server: " + statusCode + (reason.isEmpty() ? "" : " " + reason));
 		this.closed.complete(statusCode);
-		return null;
 	}
 
 	@Override
-	public void onError(WebSocket webSocket, Throwable error) {
+	public void onError(Throwable error) {
 		if (!this.closing) {
 			this.run.incidents().count("socket-error:" + describe(error));
 		}
@@ -250,44 +255,43 @@ final class LoadClient implements WebSocket.Listener {
 		this.closed.complete(-1);
 	}
 
-	private void frame(CharSequence text, int from, int to) {
+	@Override
+	public void onSendFailed(Throwable failure) {
+		if (!this.sendFailed && !this.closing) {
+			this.sendFailed = true;
+			this.run.incidents().count("send-failed:" + describe(failure));
+		}
+	}
+
+	// What the protocol reports
+
+	void send(CharSequence frame) {
+		this.socket.send(frame);
+	}
+
+	void frameReceived() {
 		this.run.frameReceived();
-		switch (StompFrame.command(text, from, to)) {
-			case MESSAGE -> event(text, StompFrame.bodyStart(text, from, to), to);
-			case CONNECTED -> join();
-			case ERROR -> {
-				String message = StompFrame.header(text, from, to, "message");
-				this.run.incidents().count("stomp-error:" + message);
-				fail("STOMP ERROR frame: " + message);
-			}
-			default -> {
-			}
-		}
 	}
 
-	private void event(CharSequence text, int from, int to) {
-		switch (EventBody.type(text, from, to)) {
-			case MESSAGE -> message(text, from, to);
-			case USERS -> {
-				this.usersEvents = this.usersEvents + 1;
-				users(text, from, to);
-			}
-			case JOINED -> {
-				users(text, from, to);
-				this.joinedMicros = this.receivedMicros;
-				this.joined.complete(this);
-			}
-			case ERROR -> {
-				String code = EventBody.string(text, from, to, "code");
-				this.run.incidents().count("error:" + code);
-				fail("join refused: " + code);
-			}
-			default -> {
-			}
-		}
+	/** The join's reply arrived. */
+	void joinAccepted() {
+		this.joinedMicros = this.receivedMicros;
+		this.joined.complete(this);
 	}
 
-	private void message(CharSequence text, int from, int to) {
+	/** The server refused something: counted as {@code incident}; before the join, it failed for {@code reason}. */
+	void refused(String incident, String reason) {
+		this.run.incidents().count(incident);
+		fail(reason);
+	}
+
+	/** The server's ping interval, from Engine.IO's open packet. */
+	void pingInterval(long millis) {
+		this.run.pingInterval(millis);
+	}
+
+	/** A chat message whose JSON object ({@code text}, ...) lies in {@code text[from, to)}. */
+	void chatMessage(CharSequence text, int from, int to) {
 		int start = EventBody.textStart(text, from, to);
 		if (start < 0 || !this.mark.read(text, start, to)) {
 			return;
@@ -301,8 +305,14 @@ final class LoadClient implements WebSocket.Listener {
 		}
 	}
 
-	private void users(CharSequence text, int from, int to) {
-		int count = EventBody.countUsers(text, from, to, this.namePrefix);
+	/**
+	 * A user list naming {@code count} of the run's users (-1: none could be read); {@code event}
+	 * when it came as an event of its own rather than in the join's reply.
+	 */
+	void userList(int count, boolean event) {
+		if (event) {
+			this.usersEvents = this.usersEvents + 1;
+		}
 		if (count < 0) {
 			return;
 		}
@@ -312,20 +322,6 @@ final class LoadClient implements WebSocket.Listener {
 		}
 		else if (this.wholeRoomSinceMicros == 0) {
 			this.wholeRoomSinceMicros = this.receivedMicros;
-		}
-	}
-
-	private void join() {
-		this.outbox.send(StompFrame.subscribe(0, "/user/queue/events"));
-		this.outbox.send(StompFrame.subscribe(1, "/topic/" + this.room));
-		this.outbox.send(StompFrame.send("/app/join", "{\"username\":\"" + this.run.username(this.index)
-				+ "\",\"room\":\"" + this.room + "\",\"clientId\":\"" + this.run.clientId(this.index) + "\"}"));
-	}
-
-	private void sendFailed(Throwable failure) {
-		if (!this.sendFailed && !this.closing) {
-			this.sendFailed = true;
-			this.run.incidents().count("send-failed:" + describe(failure));
 		}
 	}
 

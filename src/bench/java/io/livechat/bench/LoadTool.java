@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * LiveChat's load generator: simulated users over raw WebSocket and lean STOMP, speaking
- * docs/protocol.md. Run it with
+ * docs/protocol.md, or with {@code --proto socketio} the Socket.io reference chat's events
+ * (src/bench/socketio; side by side: src/bench/README.md). Run it with
  * <pre>
  * ./mvnw -q -Pbench -Dbench.args="fanout --clients 200 --senders 50 --rate 200 --duration 20 --warmup 10"
  * </pre>

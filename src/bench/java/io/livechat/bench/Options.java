@@ -16,12 +16,14 @@ import java.util.Set;
  *
  * @param urls the server nodes; client i connects to {@code urls.get(i % size)}
  * @param serverPids the server processes for {@code /proc} readings, empty when not given
+ * @param protocol what the clients speak: LiveChat's STOMP or the Socket.io reference chat's events
+ * @param deflate whether the clients offer permessage-deflate (through the tool's own WebSocket client)
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
  */
-record Options(Scenario scenario, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
+record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
-		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold,
+		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold, boolean forcedGc,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
 
 	enum Scenario {
@@ -34,14 +36,46 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 
 	}
 
+	/**
+	 * What the clients speak, and the WebSocket subprotocol they offer for it (none for
+	 * Socket.io, whose Engine.IO packets are the protocol).
+	 */
+	enum Protocol {
+
+		STOMP("ws://127.0.0.1:8080/ws", LoadClient.SUBPROTOCOL),
+
+		SOCKETIO("ws://127.0.0.1:3000", null);
+
+		private final String defaultUrl;
+
+		private final String subprotocol;
+
+		Protocol(String defaultUrl, String subprotocol) {
+			this.defaultUrl = defaultUrl;
+			this.subprotocol = subprotocol;
+		}
+
+		String id() {
+			return name().toLowerCase();
+		}
+
+		String subprotocol() {
+			return this.subprotocol;
+		}
+
+	}
+
 	static final List<String> ROOMS = List.of("general", "tech", "random");
 
-	private static final Set<String> COMMON = Set.of("url", "room", "rooms", "clients", "server-pid", "label", "out",
-			"heartbeat", "concurrency", "join-timeout");
+	private static final Set<String> COMMON = Set.of("proto", "deflate", "url", "room", "rooms", "clients",
+			"server-pid", "label", "out", "heartbeat", "concurrency", "join-timeout");
+
+	/** Options that take no value. */
+	private static final Set<String> FLAGS = Set.of("deflate");
 
 	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
 			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
-			Set.of("hold"), Scenario.STORM, Set.of("settle-timeout"));
+			Set.of("hold", "forced-gc"), Scenario.STORM, Set.of("settle-timeout"));
 
 	static final String USAGE = """
 			usage: LoadTool fanout|idle|storm [--option value ...]
@@ -51,8 +85,13 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			  storm    N clients connect and join at once; joins/s and time until the user lists settle
 
 			common:
-			  --url URL,...        ws://127.0.0.1:8080/ws; several for a cluster, one per node: clients
-			                       spread round-robin over them (client i to URL i mod count)
+			  --proto P            stomp: LiveChat (docs/protocol.md); socketio: the Socket.io reference chat
+			                       (src/bench/socketio), Engine.IO 4 over WebSocket
+			  --deflate            offer permessage-deflate in the handshake as Chromium does (the tool's own
+			                       WebSocket client, ws:// only); the report names what the server accepted
+			  --url URL,...        ws://127.0.0.1:8080/ws (socketio: ws://127.0.0.1:3000, to which the tool adds
+			                       /socket.io/?EIO=4&transport=websocket); several for a cluster, one per node:
+			                       clients spread round-robin over them (client i to URL i mod count)
 			  --room NAME          general (the first room)
 			  --rooms K            1: clients spread round-robin over --room, then the others of general,tech,random
 			  --clients N          200
@@ -61,7 +100,8 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			  --label TEXT         recorded in the JSON line
 			  --out FILE           append the JSON line(s) to FILE too
 			  --heartbeat MS       10000: heart-beat offered and sent by every client (0: none; the server
-			                       then closes silent connections after 45 s)
+			                       then closes silent connections after 45 s); stomp only: a Socket.io
+			                       server pings and the clients answer
 			  --concurrency C      connection attempts in flight: 64 (storm: all clients)
 			  --join-timeout SEC   120
 			fanout:
@@ -76,6 +116,8 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			  --p99-limit MS       100
 			idle:
 			  --hold SEC           10 (how long the clients stay after all joined)
+			  --forced-gc yes|no   yes: a full GC (jcmd, JVMs only) before reading RSS and heap at each end;
+			                       no: none, for RSS growth as the server left it, comparable with Node
 			storm:
 			  --settle-timeout SEC 60 (longest wait for every user list to name all N)
 			""";
@@ -105,10 +147,10 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			if (!COMMON.contains(name) && !SPECIFIC.get(scenario).contains(name)) {
 				throw new IllegalArgumentException("--" + name + " is not an option of " + scenario.id());
 			}
-			if (i + 1 >= args.length) {
+			if (!FLAGS.contains(name) && i + 1 >= args.length) {
 				throw new IllegalArgumentException("--" + name + " needs a value");
 			}
-			if (given.put(name, args[++i]) != null) {
+			if (given.put(name, FLAGS.contains(name) ? "true" : args[++i]) != null) {
 				throw new IllegalArgumentException("--" + name + " is given twice");
 			}
 		}
@@ -155,7 +197,9 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 	}
 
 	JsonLine toJson() {
-		JsonLine json = new JsonLine().put("url", urlList())
+		JsonLine json = new JsonLine().put("proto", this.protocol.id())
+			.put("deflate", this.deflate)
+			.put("url", urlList())
 			.put("rooms", this.rooms())
 			.put("clients", this.clients)
 			.put("heartbeat_ms", this.heartbeatMillis)
@@ -171,7 +215,7 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			}
 		}
 		if (this.scenario == Scenario.IDLE) {
-			json.put("hold_s", seconds(this.hold));
+			json.put("hold_s", seconds(this.hold)).put("forced_gc", this.forcedGc);
 		}
 		Object pids = switch (this.serverPids.size()) {
 			case 0 -> null;
@@ -183,6 +227,15 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 
 	static double seconds(Duration duration) {
 		return duration.toMillis() / 1000.0;
+	}
+
+	private static Protocol protocol(String name) {
+		for (Protocol protocol : Protocol.values()) {
+			if (protocol.id().equals(name)) {
+				return protocol;
+			}
+		}
+		throw new IllegalArgumentException("--proto: stomp or socketio, got '" + name + "'");
 	}
 
 	private static Scenario scenario(String name) {
@@ -207,7 +260,19 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 		}
 
 		Options options() {
-			List<URI> urls = urls(this.given.getOrDefault("url", "ws://127.0.0.1:8080/ws"));
+			Protocol protocol = protocol(this.given.getOrDefault("proto", "stomp"));
+			boolean deflate = this.given.containsKey("deflate");
+			List<URI> urls = urls(this.given.getOrDefault("url", protocol.defaultUrl));
+			if (protocol == Protocol.SOCKETIO) {
+				urls = urls.stream().map(SocketIoPacket::url).toList();
+				if (this.given.containsKey("heartbeat")) {
+					throw new IllegalArgumentException("--heartbeat is for stomp: a Socket.io server pings its clients"
+							+ " and they answer");
+				}
+			}
+			if (deflate && urls.stream().anyMatch((url) -> !"ws".equals(url.getScheme()))) {
+				throw new IllegalArgumentException("--deflate: the tool's own WebSocket client speaks ws:// only");
+			}
 			String room = this.given.getOrDefault("room", "general");
 			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
 				throw new IllegalArgumentException("--room: letters, digits, '_' and '-' only, got '" + room + "'");
@@ -232,12 +297,13 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			}
 			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
 			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
-			return new Options(this.scenario, urls, room, roomCount, clients, serverPids,
-					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", 10_000, 0, 3_600_000),
+			int heartbeatDefault = (protocol == Protocol.STOMP) ? 10_000 : 0;
+			return new Options(this.scenario, protocol, deflate, urls, room, roomCount, clients, serverPids,
+					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
-					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), seconds("join-timeout", 120, 1),
-					seconds("settle-timeout", 60, 1), this.given);
+					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), yesNo("forced-gc", true),
+					seconds("join-timeout", 120, 1), seconds("settle-timeout", 60, 1), this.given);
 		}
 
 		private int integer(String name, int fallback, int min, int max) {
@@ -256,6 +322,18 @@ record Options(Scenario scenario, List<URI> urls, String room, int roomCount, in
 			}
 			throw new IllegalArgumentException("--" + name + ": a whole number from " + min + " to " + max + ", got '"
 					+ value + "'");
+		}
+
+		private boolean yesNo(String name, boolean fallback) {
+			String value = this.given.get(name);
+			if (value == null) {
+				return fallback;
+			}
+			return switch (value.trim()) {
+				case "yes" -> true;
+				case "no" -> false;
+				default -> throw new IllegalArgumentException("--" + name + ": yes or no, got '" + value + "'");
+			};
 		}
 
 		private double decimal(String name, double fallback, double max) {

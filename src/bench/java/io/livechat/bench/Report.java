@@ -32,6 +32,11 @@ final class Report {
 	}
 
 	void joined(JoinStats join) {
+		if (this.options.protocol() != Options.Protocol.STOMP || this.options.deflate()) {
+			row("protocol", "%s over %s WebSocket client; extensions offered: %s; accepted: %s",
+					this.options.protocol().id(), this.options.deflate() ? "the tool's own" : "the JDK's",
+					this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : "none", accepted(this.run.extensions()));
+		}
 		row("clients joined", "%d of %d in %.0f ms (per client p50 %.1f ms, p99 %.1f ms)", join.joined(), join.clients(),
 				join.wallMillis(), join.perClient().p50(), join.perClient().p99());
 	}
@@ -93,6 +98,9 @@ final class Report {
 		row("still open after hold", "%d", result.stillOpen());
 		row("server RSS kB", "%s before, %s after, %s per connection", orDash(result.before().rssKb()),
 				orDash(result.after().rssKb()), orDash(result.rssPerConnectionKb()));
+		row("server RSS kB, no GC", "%s before, %s after, %s per connection", orDash(result.before().rssNoGcKb()),
+				orDash(result.after().rssNoGcKb()), result.before().gcForced()
+						? "- (a GC was forced in between; --forced-gc no)" : orDash(result.rssGrowthPerConnectionNoGcKb()));
 		row("server heap kB after GC", "%s before, %s after, %s per connection", orDash(result.before().heapUsedKb()),
 				orDash(result.after().heapUsedKb()), orDash(result.heapPerConnectionKb()));
 		row("server threads", "%s before, %s after", orDash(result.before().threads()), orDash(result.after().threads()));
@@ -143,12 +151,25 @@ final class Report {
 	private JsonLine header() {
 		return new JsonLine().put("tool", "livechat-loadgen")
 			.put("scenario", this.options.scenario().id())
+			.put("proto", this.options.protocol().id())
 			.put("label", this.options.label())
 			.put("run", this.run.id())
 			.put("timestamp", Instant.now().toString())
 			.put("jdk", Runtime.version().toString())
 			.put("cores", Runtime.getRuntime().availableProcessors())
-			.put("options", this.options.toJson());
+			.put("options", this.options.toJson())
+			.put("websocket", websocket());
+	}
+
+	/** Which WebSocket client spoke, what it offered, and how many connections the server answered how. */
+	private JsonLine websocket() {
+		JsonLine json = new JsonLine().put("client", this.options.deflate() ? "own" : "jdk")
+			.put("extensions_offered", this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : null)
+			.put("extensions_accepted", this.run.extensions());
+		if (this.options.protocol() == Options.Protocol.SOCKETIO) {
+			json.put("ping_interval_ms", (this.run.pingIntervalMillis() >= 0) ? this.run.pingIntervalMillis() : null);
+		}
+		return json;
 	}
 
 	private void emit(JsonLine json) {
@@ -173,6 +194,14 @@ final class Report {
 
 	private void row(String name, String format, Object... args) {
 		this.out.printf(Locale.ROOT, "  %-26s %s%n", name, String.format(Locale.ROOT, format, args));
+	}
+
+	/** {@code "none (200 connections)"}: each answer of the servers to the offer, and how often. */
+	private static String accepted(Map<String, Long> extensions) {
+		return extensions.isEmpty() ? "-" : extensions.entrySet()
+			.stream()
+			.map((answer) -> answer.getKey() + " (" + answer.getValue() + " connections)")
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String incidents(Map<String, Long> incidents) {

@@ -73,19 +73,34 @@ final class ServerProbe {
 	}
 
 	/**
-	 * Runs a full GC in every server, waits {@code settleMillis}, and returns the heap in use in
-	 * kB summed over them, or -1 if jcmd is missing or fails for any.
+	 * Runs a full GC in the servers one after the other through jcmd, until one fails, and when
+	 * every one ran waits {@code settleMillis}; returns in how many it ran. None runs unless every
+	 * server is a JVM: jcmd signals its target, and the signal ends another process (a Node.js
+	 * server, say).
 	 */
-	long heapUsedKbAfterGc(long settleMillis) throws InterruptedException {
-		if (!present()) {
-			return -1;
+	int fullGc(long settleMillis) throws InterruptedException {
+		if (!present() || !allJvms()) {
+			return 0;
 		}
+		int collected = 0;
 		for (long pid : this.pids) {
 			if (jcmd(pid, "GC.run") == null) {
-				return -1;
+				return collected;
 			}
+			collected++;
 		}
 		Thread.sleep(settleMillis);
+		return collected;
+	}
+
+	/**
+	 * The heap in use in kB summed over the servers, through jcmd, or -1 if jcmd is missing or
+	 * fails for any, or any is not a JVM.
+	 */
+	long heapUsedKb() throws InterruptedException {
+		if (!present() || !allJvms()) {
+			return -1;
+		}
 		List<Long> heaps = new ArrayList<>();
 		for (long pid : this.pids) {
 			String heapInfo = jcmd(pid, "GC.heap_info");
@@ -140,6 +155,20 @@ final class ServerProbe {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	private boolean allJvms() {
+		return this.pids.stream().allMatch(ServerProbe::isJvm);
+	}
+
+	/** Whether the process has HotSpot's library mapped, read from {@code /proc/PID/maps}; false if unreadable. */
+	static boolean isJvm(long pid) {
+		String maps = read(pid, "maps");
+		return maps != null && isJvmMaps(maps);
+	}
+
+	static boolean isJvmMaps(String maps) {
+		return maps.contains("/libjvm.so");
 	}
 
 	/** utime + stime from the text of {@code /proc/PID/stat} (fields 14 and 15; the name may hold spaces). */

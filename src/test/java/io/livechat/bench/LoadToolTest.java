@@ -78,6 +78,25 @@ class LoadToolTest {
 	}
 
 	@Test
+	void fanoutOfferingDeflateThroughTheToolsOwnClientCountsAlikeAndTomcatAcceptsIt() throws Exception {
+		Run run = Run.random();
+		Options options = Options.parse("fanout", "--url", url(), "--clients", "20", "--senders", "2", "--rate", "8",
+				"--duration", "2", "--warmup", "1", "--deflate");
+
+		FanoutResult result = new FanoutScenario(options, run, Progress.SILENT).run((joining, step) -> {
+		});
+
+		assertThat(result.joining().join().joined()).isEqualTo(20);
+		StepResult step = result.steps().get(0);
+		assertThat(step.received()).isEqualTo(step.expected()).isEqualTo(8 * 2 * 20);
+		assertThat(step.duplicates()).isZero();
+		assertThat(step.late()).isZero();
+		assertThat(step.incidents()).isEmpty();
+		assertThat(run.extensions()).hasSize(1).hasEntrySatisfying("permessage-deflate;client_max_window_bits=15",
+				(connections) -> assertThat(connections).isEqualTo(20));
+	}
+
+	@Test
 	void aStormOfFiftyClientsJoinsAndEveryUserListSettlesAtFifty() throws Exception {
 		Options options = Options.parse("storm", "--url", url(), "--clients", "50");
 
@@ -91,6 +110,20 @@ class LoadToolTest {
 		assertThat(result.fewestUsersSeen()).isEqualTo(50);
 		assertThat(result.joinsPerSecond()).isPositive();
 		assertThat(result.incidents()).isEmpty();
+	}
+
+	@Test
+	void idleWithoutAForcedGcReportsTheRssGrowthAsTheServerLeftIt() throws Exception {
+		long self = ProcessHandle.current().pid();
+		Options options = Options.parse("idle", "--url", url(), "--clients", "10", "--hold", "0", "--forced-gc", "no",
+				"--server-pid", Long.toString(self));
+
+		IdleResult result = new IdleScenario(options, Run.random(), Progress.SILENT).run();
+
+		assertThat(result.join().joined()).isEqualTo(10);
+		assertThat(result.before().gcForced()).isFalse();
+		assertThat(result.rssGrowthPerConnectionNoGcKb()).isNotNull();
+		assertThat(result.heapPerConnectionKb()).isNull();
 	}
 
 	@AfterEach

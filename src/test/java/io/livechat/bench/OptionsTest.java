@@ -114,10 +114,90 @@ class OptionsTest {
 	}
 
 	@Test
+	void idleForcesAGcUnlessToldNot() {
+		assertThat(Options.parse("idle").forcedGc()).isTrue();
+		assertThat(Options.parse("idle", "--forced-gc", "no").forcedGc()).isFalse();
+		assertThat(Options.parse("idle", "--forced-gc", "no").toJson().toString()).contains("\"forced_gc\":false");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--forced-gc", "off"))
+			.withMessageContaining("--forced-gc: yes or no");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--forced-gc", "no"));
+	}
+
+	@Test
 	void theRunTimeoutCoversEveryPhase() {
 		Options options = Options.parse("fanout", "--rates", "10,20", "--duration", "100", "--warmup", "50");
 
 		assertThat(options.runTimeout()).isGreaterThan(options.joinTimeout().plusSeconds(2 * 150));
+	}
+
+	@Nested
+	class Protocols {
+
+		@Test
+		void stompIsTheDefaultWithoutDeflate() {
+			Options options = Options.parse("fanout");
+
+			assertThat(options.protocol()).isEqualTo(Options.Protocol.STOMP);
+			assertThat(options.deflate()).isFalse();
+			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"", "\"deflate\":false");
+		}
+
+		@Test
+		void socketioDefaultsToTheReferenceChatsPortWithoutHeartBeats() {
+			Options options = Options.parse("storm", "--proto", "socketio");
+
+			assertThat(options.protocol()).isEqualTo(Options.Protocol.SOCKETIO);
+			assertThat(options.urls())
+				.containsExactly(URI.create("ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket"));
+			assertThat(options.heartbeatMillis()).isZero();
+			assertThat(options.toJson().toString()).contains("\"proto\":\"socketio\"");
+		}
+
+		@Test
+		void socketioAddsEngineIosPathToEachUrl() {
+			Options options = Options.parse("fanout", "--proto", "socketio", "--url",
+					"ws://127.0.0.1:3001,ws://127.0.0.1:3002/");
+
+			assertThat(options.urls()).containsExactly(
+					URI.create("ws://127.0.0.1:3001/socket.io/?EIO=4&transport=websocket"),
+					URI.create("ws://127.0.0.1:3002/socket.io/?EIO=4&transport=websocket"));
+		}
+
+		@Test
+		void deflateIsAFlagWithoutValue() {
+			Options options = Options.parse("fanout", "--deflate", "--clients", "10", "--senders", "2");
+
+			assertThat(options.deflate()).isTrue();
+			assertThat(options.clients()).isEqualTo(10);
+			assertThat(options.toJson().toString()).contains("\"deflate\":true");
+		}
+
+		@Test
+		void refusesAnUnknownProtocol() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--proto", "sockjs"))
+				.withMessageContaining("--proto: stomp or socketio");
+		}
+
+		@Test
+		void refusesHeartBeatsForSocketio() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("idle", "--proto", "socketio", "--heartbeat", "5000"))
+				.withMessageContaining("--heartbeat is for stomp");
+		}
+
+		@Test
+		void refusesDeflateOverTls() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Options.parse("idle", "--deflate", "--url", "wss://chat.example.org/ws"))
+				.withMessageContaining("ws:// only");
+		}
+
+		@Test
+		void refusesDeflateGivenTwice() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--deflate", "--deflate"))
+				.withMessageContaining("twice");
+		}
+
 	}
 
 	@Nested

@@ -1,6 +1,7 @@
 package io.livechat.bench;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,8 @@ class ServerProbeTest {
 
 		assertThat(probe.cpuTicks()).isEmpty();
 		assertThat(probe.rssKb()).isEqualTo(-1);
-		assertThat(probe.heapUsedKbAfterGc(0)).isEqualTo(-1);
+		assertThat(probe.fullGc(0)).isZero();
+		assertThat(probe.heapUsedKb()).isEqualTo(-1);
 	}
 
 	@Test
@@ -87,6 +89,33 @@ class ServerProbeTest {
 		assertThat(probe.rssKb()).isPositive();
 		assertThat(probe.threads()).isPositive();
 		assertThat(ServerProbe.machineTicks()).hasSize(2);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void tellsAJvmByHotSpotsLibraryInItsMaps() {
+		assertThat(ServerProbe.isJvm(ProcessHandle.current().pid())).isTrue();
+		assertThat(ServerProbe.isJvmMaps("7f3c-7f3d r-xp 00000000 08:01 42 /usr/lib/jvm/java-17/lib/server/libjvm.so\n"))
+			.isTrue();
+		assertThat(ServerProbe.isJvmMaps("55d0-55d1 r-xp 00000000 08:01 7 /usr/bin/node\n")).isFalse();
+	}
+
+	/** jcmd would signal the process (SIGQUIT), which ends one that is not a JVM. */
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void neverRunsJcmdAgainstAProcessThatIsNotAJvm() throws Exception {
+		Process other = new ProcessBuilder("sleep", "30").start();
+		try {
+			ServerProbe probe = new ServerProbe(List.of(other.pid()));
+
+			assertThat(probe.fullGc(0)).isZero();
+			assertThat(probe.heapUsedKb()).isEqualTo(-1);
+			assertThat(probe.rssKb()).isPositive();
+			assertThat(other.isAlive()).isTrue();
+		}
+		finally {
+			other.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		}
 	}
 
 	@Nested
