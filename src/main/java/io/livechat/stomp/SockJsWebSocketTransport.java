@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.HandshakeHandler;
 import org.springframework.web.socket.sockjs.SockJsException;
 import org.springframework.web.socket.sockjs.transport.SockJsSession;
 import org.springframework.web.socket.sockjs.transport.handler.WebSocketTransportHandler;
@@ -26,8 +26,8 @@ final class SockJsWebSocketTransport extends WebSocketTransportHandler {
 
 	private final ChatMetrics metrics;
 
-	SockJsWebSocketTransport(ChatMetrics metrics) {
-		super(new DefaultHandshakeHandler());
+	SockJsWebSocketTransport(HandshakeHandler handshakeHandler, ChatMetrics metrics) {
+		super(handshakeHandler);
 		this.metrics = metrics;
 	}
 

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The beans behind the STOMP endpoints: event delivery, rate limits and connection tracking.
@@ -93,23 +92,6 @@ class StompConfiguration {
 			Connections connections, LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler) {
 		return new ConnectionLifecycle(rooms, quotas, guard, connections, properties.limits().sendTimeLimit(),
 				messageBrokerTaskScheduler);
-	}
-
-	/**
-	 * The container's own idle limit, a backstop behind {@link ConnectionGuard}'s: it closes a
-	 * WebSocket with no traffic either way.
-	 */
-	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(LiveChatProperties properties) {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxSessionIdleTimeout(properties.limits().idleTimeout().multipliedBy(2).toMillis());
-		container.setAsyncSendTimeout(properties.limits().sendTimeLimit().toMillis());
-		// Clients send text; a binary frame is handed over in parts (partial messages), so its
-		// buffer need not be 8 KiB per connection. The text buffer stays at its default: SockJS's
-		// WebSocket transport takes whole messages only, and a 1000-character message escaped by
-		// sockjs-client can approach 6,000 characters.
-		container.setMaxBinaryMessageBufferSize(1024);
-		return container;
 	}
 
 }

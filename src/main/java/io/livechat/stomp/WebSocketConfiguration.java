@@ -17,6 +17,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeHandler;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -63,9 +64,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final Receipts receipts;
 
+	private final HandshakeHandler handshakeHandler;
+
 	WebSocketConfiguration(LiveChatProperties properties, @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
 			ConnectionQuotas quotas, ConnectionGuard connectionGuard, ChatMetrics metrics, Connections connections,
-			SockJsSessions sockJsSessions) {
+			SockJsSessions sockJsSessions, HandshakeHandler handshakeHandler) {
 		this.properties = properties;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.quotas = quotas;
@@ -74,6 +77,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		this.connections = connections;
 		this.sockJsSessions = sockJsSessions;
 		this.receipts = new Receipts(clientOutboundChannel::getObject);
+		this.handshakeHandler = handshakeHandler;
 	}
 
 	@Override
@@ -82,7 +86,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// the visitor's cookies. The page's own origin is always allowed; a client that sends no
 		// Origin (not a browser) is not subject to it.
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addEndpoint(WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins).addInterceptors(new RecordClientAddress());
+		registry.addEndpoint(WEBSOCKET_ENDPOINT)
+			.setAllowedOriginPatterns(origins)
+			.setHandshakeHandler(this.handshakeHandler)
+			.addInterceptors(new RecordClientAddress());
 		registry.addEndpoint(SOCKJS_ENDPOINT)
 			.setAllowedOriginPatterns(origins)
 			.addInterceptors(new RecordClientAddress(), this.sockJsSessions.tokenInterceptor())
@@ -92,7 +99,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			// bounded, one WARN line per broken frame (no stack trace)
 			.setMessageCodec(new SockJsFrameCodec(this.properties.limits().maxRequestSize().toBytes(), this.metrics))
 			// one WebSocket per SockJS session id
-			.setTransportHandlerOverrides(new SockJsWebSocketTransport(this.metrics));
+			.setTransportHandlerOverrides(new SockJsWebSocketTransport(this.handshakeHandler, this.metrics));
 		// Frames of one connection are handled one after another, in the order they arrived:
 		// a join is done before the send that follows it.
 		registry.setPreserveReceiveOrder(true);
