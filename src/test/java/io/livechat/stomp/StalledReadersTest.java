@@ -411,7 +411,7 @@ class StalledReadersTest extends EndToEndTest {
 			this.stalledChanges.add(new long[] { System.nanoTime(), stalledInBusyRoom() });
 			this.cpu.add(sampleCpu());
 			long untilStart = this.startNanos - System.nanoTime();
-			this.scheduler.scheduleAtFixedRate(this::watchStalled, untilStart, 100, TimeUnit.MILLISECONDS);
+			this.scheduler.scheduleAtFixedRate(this::watchStalled, untilStart, 100_000_000L, TimeUnit.NANOSECONDS);
 			this.scheduler.scheduleAtFixedRate(() -> this.cpu.add(sampleCpu()), untilStart + 1_000_000_000L,
 					1_000_000_000L, TimeUnit.NANOSECONDS);
 			for (Pacing pacing : this.pacings) {
