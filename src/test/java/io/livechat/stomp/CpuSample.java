@@ -44,15 +44,23 @@ record CpuSample(long nanos, long processNanos, long generatorNanos, long machin
 		}
 		double process = (to.processNanos - from.processNanos) / 1e9 / seconds;
 		double generator = (to.generatorNanos - from.generatorNanos) / 1e9 / seconds;
-		String machine = "";
-		if (from.machineTotalTicks > 0 && to.machineTotalTicks > from.machineTotalTicks) {
-			double busy = CORES * (double) (to.machineBusyTicks - from.machineBusyTicks)
-					/ (to.machineTotalTicks - from.machineTotalTicks);
-			machine = String.format(", other processes %.0f%%; machine %.0f%% busy (%d cores)", 100 * (busy - process),
-					100 * busy / CORES, CORES);
-		}
+		double others = othersPercent(from, to);
+		String machine = Double.isNaN(others) ? ""
+				: String.format(", other processes %.0f%%; machine %.0f%% busy (%d cores)", others,
+						(others + 100 * process) / CORES, CORES);
 		return String.format("server %.0f%%, generator %.0f%% of a core%s", 100 * (process - generator), 100 * generator,
 				machine);
+	}
+
+	/** What other processes used between two samples, in percent of one core; NaN if unknown. */
+	static double othersPercent(CpuSample from, CpuSample to) {
+		double seconds = (to.nanos - from.nanos) / 1e9;
+		if (seconds <= 0 || from.machineTotalTicks <= 0 || to.machineTotalTicks <= from.machineTotalTicks) {
+			return Double.NaN;
+		}
+		double busyCores = CORES * (double) (to.machineBusyTicks - from.machineBusyTicks)
+				/ (to.machineTotalTicks - from.machineTotalTicks);
+		return 100 * (busyCores - (to.processNanos - from.processNanos) / 1e9 / seconds);
 	}
 
 	/** Busy and total ticks of all CPUs since boot: user, nice, system, idle, iowait, irq, softirq, steal. */
