@@ -73,14 +73,18 @@ final class CountingClient implements AutoCloseable {
 
 	private final Thread reader;
 
-	/** Per sender, the number of the next message expected from it. */
+	/** Per sender, the number after the highest received from it. */
 	private final AtomicIntegerArray expected;
+
+	/** Per sender, how many of its messages arrived. */
+	private final AtomicIntegerArray received;
+
+	/** Per sender, how many of its messages came other than as its next: after a gap, again, or late. */
+	private final AtomicIntegerArray outOfOrder;
 
 	private final AtomicLongArray ownSentAt;
 
 	private final AtomicLongArray ownReturnedAt;
-
-	private final AtomicInteger outOfOrder = new AtomicInteger();
 
 	private final AtomicInteger errors = new AtomicInteger();
 
@@ -92,6 +96,8 @@ final class CountingClient implements AutoCloseable {
 	private volatile int said;
 
 	private volatile String firstError;
+
+	private volatile String firstOutOfOrder;
 
 	private volatile int closeCode = OPEN;
 
@@ -113,6 +119,8 @@ final class CountingClient implements AutoCloseable {
 		this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
 		this.out = socket.getOutputStream();
 		this.expected = new AtomicIntegerArray(senders);
+		this.received = new AtomicIntegerArray(senders);
+		this.outOfOrder = new AtomicIntegerArray(senders);
 		this.ownSentAt = new AtomicLongArray(ownMessages);
 		this.ownReturnedAt = new AtomicLongArray(ownMessages);
 		this.padding = padding(random);
@@ -193,14 +201,19 @@ final class CountingClient implements AutoCloseable {
 		return this.said;
 	}
 
-	/** The number of the next message expected from {@code sender}: how many arrived in order. */
+	/** How many messages of {@code sender} arrived (each once, if none is out of order). */
 	int receivedFrom(int sender) {
-		return this.expected.get(sender);
+		return this.received.get(sender);
 	}
 
-	/** Messages that came other than as each sender's next: after a gap, or again, or late. */
-	int outOfOrder() {
-		return this.outOfOrder.get();
+	/** How many messages of {@code sender} came other than as its next: after a gap, again, or late. */
+	int outOfOrderFrom(int sender) {
+		return this.outOfOrder.get(sender);
+	}
+
+	/** The first message that came out of order, and after which; null if none did. */
+	String firstOutOfOrder() {
+		return this.firstOutOfOrder;
 	}
 
 	/** When message {@code seq} of its own was written, in nanoTime; 0 if never. */
@@ -433,9 +446,13 @@ final class CountingClient implements AutoCloseable {
 		if (digits == 0 || at >= to || bytes[at] != '~' || sender >= this.expected.length()) {
 			return;
 		}
+		this.received.incrementAndGet(sender);
 		int next = this.expected.get(sender);
 		if (seq != next) {
-			this.outOfOrder.incrementAndGet();
+			this.outOfOrder.incrementAndGet(sender);
+			if (this.firstOutOfOrder == null) {
+				this.firstOutOfOrder = "message " + seq + " of sender " + sender + " where " + next + " was next";
+			}
 		}
 		if (seq >= next) {
 			this.expected.set(sender, seq + 1);
