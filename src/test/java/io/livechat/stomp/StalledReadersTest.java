@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keep getting their own messages back promptly; no healthy client loses a message or its
  * connection.
  * <p>
- * The load runs for {@value #WARM_UP_SECONDS} s before the clients that never read join (the
- * server's and the generator's code compiled, as after other tests), then for 40 s with them.
+ * The load rises to its full rate over {@value #WARM_UP_SECONDS} s before the clients that never
+ * read join (meanwhile the JIT compiles the server's and the generator's code, as it has after
+ * other tests), then runs for 40 s with them.
  * Server and load generator share one JVM and the machine's cores, so the test logs the CPU each
  * used and how late the senders sent, beside the round trips: a run on a machine too small for
  * the load says so.
@@ -56,7 +57,7 @@ class StalledReadersTest extends EndToEndTest {
 
 	private static final int SENDERS = 120;
 
-	private static final int WARM_UP_SECONDS = 3;
+	private static final int WARM_UP_SECONDS = 4;
 
 	private static final Duration WARM_UP = Duration.ofSeconds(WARM_UP_SECONDS);
 
@@ -121,7 +122,7 @@ class StalledReadersTest extends EndToEndTest {
 		}
 		Awaitility.await().atMost(ChatClient.TIMEOUT).until(() -> stalledInBusyRoom() == STALLED);
 
-		Load load = new Load(healthy, WARM_UP, LOAD);
+		Load load = new Load(healthy, LOAD, false);
 		Outcome outcome;
 		try {
 			load.run();
@@ -195,7 +196,7 @@ class StalledReadersTest extends EndToEndTest {
 	}
 
 	private void warmUp(List<CountingClient> healthy) throws Exception {
-		Load warmUp = new Load(healthy, Duration.ZERO, WARM_UP);
+		Load warmUp = new Load(healthy, WARM_UP, true);
 		try {
 			warmUp.run();
 			boolean delivered = awaitQuietly(WARM_UP, () -> everythingDelivered(healthy));
@@ -411,23 +412,28 @@ class StalledReadersTest extends EndToEndTest {
 		private final long startNanos;
 
 		/**
-		 * @param after how long the load has run before (the first message numbers are past it)
 		 * @param length how long this stretch runs
+		 * @param rampUp whether the senders start one after another over the stretch (the rate rises
+		 * from nothing to the full one), or all from its start
 		 */
-		Load(List<CountingClient> clients, Duration after, Duration length) {
+		Load(List<CountingClient> clients, Duration length, boolean rampUp) {
 			this.clients = clients;
 			this.length = length;
 			this.startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
 			long senderSpacing = SENDER_INTERVAL.toNanos() / SENDERS;
+			int senderMessages = messages(length, SENDER_INTERVAL);
 			for (CountingClient client : clients) {
-				long first = switch (client.sender()) {
+				int sender = client.sender();
+				int skipped = (rampUp && sender < SENDERS) ? sender * senderMessages / SENDERS : 0;
+				long first = switch (sender) {
 					case BUSY_PROBE -> this.startNanos + PROBE_INTERVAL.toNanos() / 4;
 					case QUIET_PROBE -> this.startNanos + 3 * PROBE_INTERVAL.toNanos() / 4;
-					default -> this.startNanos + client.sender() * senderSpacing;
+					default -> this.startNanos + sender * senderSpacing + skipped * SENDER_INTERVAL.toNanos();
 				};
-				Duration interval = (client.sender() < SENDERS) ? SENDER_INTERVAL : PROBE_INTERVAL;
-				this.pacings.add(new Pacing(client, first, interval, messages(after, interval),
-						messages(length, interval), this.scheduler));
+				Duration interval = (sender < SENDERS) ? SENDER_INTERVAL : PROBE_INTERVAL;
+				// numbered on from what it said before
+				this.pacings.add(new Pacing(client, first, interval, client.said(), messages(length, interval) - skipped,
+						this.scheduler));
 			}
 		}
 
