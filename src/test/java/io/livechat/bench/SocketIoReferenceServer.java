@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The Socket.io reference chat of src/bench/socketio, started with {@code node} on a free
  * loopback port for one test class and stopped by its process. It needs {@code npm ci} in that
- * folder: without node_modules the tests that use it are skipped, unless the system property
- * {@code bench.socketio=required} says they must run, when they fail instead.
+ * folder: without node_modules the tests that use it fail with the command that installs it.
  */
 final class SocketIoReferenceServer implements AutoCloseable {
 
@@ -40,23 +39,16 @@ final class SocketIoReferenceServer implements AutoCloseable {
 		this.log = log;
 	}
 
-	/**
-	 * Runs the tests it is on only where the server can run; with {@code bench.socketio=required}
-	 * a missing install fails them instead of skipping them.
-	 */
+	/** Fails the tests it is on, before they start, where the server is not installed. */
 	static final class Installed implements ExecutionCondition {
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			if (Files.isDirectory(FOLDER.resolve("node_modules").resolve("socket.io"))) {
-				return ConditionEvaluationResult.enabled("src/bench/socketio is installed");
+			if (!Files.isDirectory(FOLDER.resolve("node_modules").resolve("socket.io"))) {
+				throw new AssertionError(FOLDER.resolve("node_modules")
+						+ " is missing: run `cd src/bench/socketio && npm ci` (node and npm on the PATH)");
 			}
-			String why = FOLDER.resolve("node_modules") + " is missing: run `cd src/bench/socketio && npm ci`";
-			if ("required".equals(System.getProperty("bench.socketio"))) {
-				throw new AssertionError("-Dbench.socketio=required, but " + why);
-			}
-			return ConditionEvaluationResult.disabled("Socket.io reference chat not run: " + why
-					+ " (-Dbench.socketio=required makes this a failure)");
+			return ConditionEvaluationResult.enabled("src/bench/socketio is installed");
 		}
 
 	}

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The load tool against the Socket.io reference chat (src/bench/socketio) under {@code node}:
- * the same scenarios find what a healthy server delivers, as they do against LiveChat. Skipped
- * without {@code npm ci} there; {@code -Dbench.socketio=required} turns the skip into a failure.
+ * the same scenarios find what a healthy server delivers, as they do against LiveChat. Run by
+ * failsafe with {@code -Psocketio} (as .ci/run does), after {@code npm ci} there.
  */
 @ExtendWith(SocketIoReferenceServer.Installed.class)
-class SocketIoReferenceTest {
+class SocketIoReferenceIT {
 
 	@Nested
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
