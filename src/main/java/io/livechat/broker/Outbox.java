@@ -268,12 +268,14 @@ public final class Outbox extends WebSocketSessionDecorator {
 
 	/** The client does not read: close it with 4500, drop its frames, count it. */
 	private void dropAsSlow(String why) {
+		int queued = this.frames.size();
 		this.frames.clear();
 		if (this.closing == null || this.closing != CloseStatus.SESSION_NOT_RELIABLE) {
 			boolean first = (this.closing == null);
 			this.closing = CloseStatus.SESSION_NOT_RELIABLE;
 			if (first) {
-				logger.debug("Session {} does not read its frames ({}); closing it", getId(), why);
+				logger.debug("Session {} does not read its frames ({}; {} frames queued, {} batches unwritten); closing it",
+						getId(), why, queued, this.writing.get());
 				this.onSlowConsumer.run();
 			}
 			if (this.closeSent.compareAndSet(false, true)) {
