@@ -166,6 +166,26 @@ abstract class MessageStoreContract {
 	}
 
 	@Test
+	void prunesEachRoomToItsNewestMessages() {
+		long now = System.currentTimeMillis();
+		for (int i = 1; i <= 80; i++) {
+			this.store.append("general", "Alex", "m" + i, now);
+		}
+		for (int i = 1; i <= 30; i++) {
+			this.store.append("tech", "Sam", "t" + i, now);
+		}
+		var properties = new LiveChatProperties(null, null, null, null, null,
+				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
+				null, null, null);
+		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
+
+		assertThat(pruner.prune()).isEqualTo(30);
+		assertThat(storedIds("general")).hasSize(50).startsWith(31L).endsWith(80L);
+		assertThat(storedIds("tech")).hasSize(30);
+		assertThat(this.store.append("general", "Alex", "after pruning", now).id()).isEqualTo(81);
+	}
+
+	@Test
 	void nodesSharingTheDatabaseNumberARoomWithoutGapsOrDuplicates() throws Exception {
 		append("general", 5); // stored while the node ran alone, before the cluster
 		List<JdbcMessageStore> nodes = List.of(shared(), shared());
@@ -237,6 +257,14 @@ abstract class MessageStoreContract {
 
 	private JdbcMessageStore shared() {
 		return JdbcMessageStore.shared(this.database.dataSource(), List.of("general", "tech", "random"));
+	}
+
+	private List<Long> storedIds(String room) {
+		return this.database.jdbc()
+			.sql("SELECT id FROM messages WHERE room = ? ORDER BY id")
+			.param(room)
+			.query(Long.class)
+			.list();
 	}
 
 	private void append(String room, int count) {
