@@ -54,11 +54,11 @@ class HistoryPruner implements SmartLifecycle {
 				this.store.forgetOlderThan(room.id(), cutoff);
 				// two statements, each on the primary key: with the newest id in a subquery, H2
 				// evaluated it once per row, and a room of 10,000 messages took a core for a minute
-				Long newest = this.jdbc.sql("SELECT MAX(id) FROM messages WHERE room = ?")
+				long newest = this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?")
 					.param(room.id())
 					.query(Long.class)
 					.single();
-				if (newest != null && newest > history.maxPerRoom()) {
+				if (newest > history.maxPerRoom()) {
 					deleted += this.jdbc.sql("DELETE FROM messages WHERE room = ? AND id <= ?")
 						.params(room.id(), newest - history.maxPerRoom())
 						.update();
