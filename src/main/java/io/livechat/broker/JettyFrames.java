@@ -51,8 +51,12 @@ final class JettyFrames implements FrameSink {
 
 	@Override
 	public void send(List<byte[]> frames, Done done) {
-		Callback callback = new BatchWritten(frames.size(), done);
 		int last = frames.size() - 1;
+		if (last == 0) {
+			this.socket.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(frames.get(0))), new FrameWritten(done), false);
+			return;
+		}
+		Callback callback = new BatchWritten(frames.size(), done);
 		for (int i = 0; i <= last; i++) {
 			this.socket.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(frames.get(i))), callback, i < last);
 		}
@@ -71,6 +75,26 @@ final class JettyFrames implements FrameSink {
 	@Override
 	public void abort() {
 		this.socket.abort();
+	}
+
+	/** Tells {@link Done} once the batch's only frame is written, or failed. */
+	private record FrameWritten(Done done) implements Callback {
+
+		@Override
+		public void succeeded() {
+			this.done.written();
+		}
+
+		@Override
+		public void failed(Throwable reason) {
+			this.done.failed(reason);
+		}
+
+		@Override
+		public Invocable.InvocationType getInvocationType() {
+			return Invocable.InvocationType.NON_BLOCKING;
+		}
+
 	}
 
 	/** Tells {@link Done} once every frame of the batch is written, or the first failure. */

@@ -222,18 +222,26 @@ public final class Outbox extends WebSocketSessionDecorator {
 	}
 
 	private void sendBatch() {
-		List<byte[]> batch = null;
-		byte[] frame;
-		while ((batch == null || batch.size() < MAX_BATCH_FRAMES) && (frame = this.frames.poll()) != null) {
-			if (batch == null) {
-				batch = new ArrayList<>(Math.min(MAX_BATCH_FRAMES, 8));
-			}
-			batch.add(frame);
-		}
-		if (batch == null) {
+		byte[] first = this.frames.poll();
+		if (first == null) {
 			return;
 		}
-		int bytes = batch.stream().mapToInt((queued) -> queued.length).sum();
+		int bytes = first.length;
+		List<byte[]> batch;
+		byte[] next = this.frames.poll();
+		if (next == null) {
+			batch = List.of(first); // the usual case when the writers keep up: one frame per turn
+		}
+		else {
+			batch = new ArrayList<>(8);
+			batch.add(first);
+			do {
+				batch.add(next);
+				bytes += next.length;
+			}
+			while (batch.size() < MAX_BATCH_FRAMES && (next = this.frames.poll()) != null);
+		}
+		int written = bytes;
 		if (this.writing.getAndIncrement() == 0 && this.sink.pipelines()) {
 			this.stalledSince = System.nanoTime();
 		}
@@ -247,7 +255,7 @@ public final class Outbox extends WebSocketSessionDecorator {
 
 			@Override
 			public void written() {
-				Outbox.this.pendingBytes.addAndGet(-bytes);
+				Outbox.this.pendingBytes.addAndGet(-written);
 				// progress: the clock of a stalled client starts again from the next batch
 				Outbox.this.stalledSince = (Outbox.this.writing.decrementAndGet() == 0) ? 0 : System.nanoTime();
 				if (!Outbox.this.sink.pipelines() && (!Outbox.this.frames.isEmpty() || Outbox.this.closing != null)) {
