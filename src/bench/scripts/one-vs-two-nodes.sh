@@ -6,7 +6,7 @@
 set -u
 cd "$(dirname "$0")/../../.."
 JAR=target/livechat.jar
-OPTS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError"
+OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xmn24m -XX:+ExitOnOutOfMemoryError"
 PG="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench --spring.datasource.username=postgres"
 REDIS="--livechat.cluster=redis --spring.data.redis.url=redis://127.0.0.1:6391"
 LOAD="${LOAD:---clients 200 --senders 50 --rate 200 --duration 20 --warmup 5}"
