@@ -2,6 +2,7 @@
 import { ChatConnection } from './connection.js';
 import { ChatView } from './view.js';
 import { TypingTracker, TypingNotifier } from './typing.js';
+import { MembershipDigest } from './membership.js';
 import { clientId, rememberUsername } from './identity.js';
 import { validUsername } from './validation.js';
 
@@ -44,6 +45,7 @@ async function main() {
   const older = { oldestId: null, hasMore: false, loading: false };
 
   const typers = new TypingTracker((names) => view.showTyping(names));
+  const membership = new MembershipDigest();
   const connection = new ChatConnection({
     username,
     clientId: clientId(),
@@ -69,6 +71,7 @@ async function main() {
         event.history.forEach((m) => connection.seen(m.id));
         view.renderUsers(event.users, me);
         typers.keepOnly(event.users);
+        membership.reset(event.users);
         freshJoin = false;
       } else if (event.type === 'error') {
         if (joining && JOIN_ERRORS[event.code]) {
@@ -87,12 +90,20 @@ async function main() {
           typers.stopped(event.username);
           break;
         case 'system':
-          if (event.username !== me) view.addSystemEvent(event);
+          if (membership.announced(event) && event.username !== me) view.addSystemEvent(event);
           break;
-        case 'users':
+        case 'users': {
+          // in a big room nobody is announced alone: the list says who came and went (a list
+          // before the join's reply compares with nothing the page has shown yet)
+          const { joined, left } = membership.update(event);
+          if (!joining) {
+            view.addMembership(joined.filter((name) => name !== me), 'joined');
+            view.addMembership(left, 'left');
+          }
           view.renderUsers(event.users, me);
           typers.keepOnly(event.users);
           break;
+        }
         case 'typing':
           if (event.username !== me) typers.update(event.username, event.typing);
           break;

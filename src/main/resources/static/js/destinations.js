@@ -13,7 +13,7 @@ export const Destinations = Object.freeze({
  * Payloads, mirroring the server's records (io.livechat.chat).
  * @typedef {{type:'message', id:number, room:string, username:string, text:string, timestamp:number}} ChatMessage
  * @typedef {{type:'system', event:'joined'|'left', room:string, username:string, text:string, timestamp:number}} SystemEvent
- * @typedef {{type:'users', room:string, users:string[]}} UsersEvent
+ * @typedef {{type:'users', room:string, users:string[], joined?:string[], left?:string[]}} UsersEvent
  * @typedef {{type:'typing', room:string, username:string, typing:boolean}} TypingEvent
  * @typedef {{id:string, name:string, users:number}} RoomSummary
  * @typedef {{type:'rooms', rooms:RoomSummary[]}} RoomsEvent

@@ -1,6 +1,7 @@
 // The chat page's DOM: the only module that touches it. User text goes in through textContent only,
 // and every name and message text is isolated (<bdi>, dir="auto"), so that right-to-left writing,
 // or a direction control in an old message, cannot reorder the author, time or words around it.
+import { summarize } from './membership.js';
 
 const NEAR_BOTTOM_PX = 100;
 const NEAR_TOP_PX = 80;
@@ -210,6 +211,24 @@ export class ChatView {
       ? [this.isolated(username), text.slice(username.length)]
       : [text];
     this.appendSystem(parts, event.timestamp);
+  }
+
+  /**
+   * People who came or went without a line each (a big room): "Alex, Sam and 48 others joined".
+   * @param {string[]} names
+   * @param {'joined'|'left'} verb
+   */
+  addMembership(names, verb) {
+    if (names.length === 0) return;
+    const { shown, others } = summarize(names);
+    const parts = [];
+    shown.forEach((name, i) => {
+      if (i > 0) parts.push(i === shown.length - 1 && others === 0 ? ' and ' : ', ');
+      parts.push(this.isolated(name));
+    });
+    if (others > 0) parts.push(` and ${others} ${others === 1 ? 'other' : 'others'}`);
+    parts.push(` ${verb}`);
+    this.appendSystem(parts, Date.now());
   }
 
   appendSystem(parts, timestamp) {

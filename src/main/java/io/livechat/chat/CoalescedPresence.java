@@ -1,6 +1,7 @@
 package io.livechat.chat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,8 +14,9 @@ import java.util.function.UnaryOperator;
  * per interval per room, always the newest: the first change after a quiet interval goes out at
  * once, the changes during the next interval become one snapshot at its end. When 1,000 people
  * join a room at once, the room gets a few lists instead of 1,000 lists of up to 1,000 names.
- * Every other event ({@code joined}/{@code left} system events are the deltas) passes straight
- * through, in order.
+ * Each list goes out with who joined and who left since the room's previous list (the first
+ * compares with an empty room), so one list per interval carries every arrival and departure
+ * of a storm. Every other event passes straight through, in order.
  * <p>
  * A list held back for the end of an interval is sent from the scheduler's thread, outside the
  * room's lock: it is a snapshot, and where it falls among the room's other events may differ
@@ -97,6 +99,9 @@ public final class CoalescedPresence implements ChatEvents {
 
 		private ChatEvent pending;
 
+		/** The users in the list sent last (a room's key only). */
+		private List<String> lastUsers = List.of();
+
 		private boolean scheduled;
 
 		private long lastSent = CoalescedPresence.this.nanoClock.getAsLong() - CoalescedPresence.this.intervalNanos;
@@ -126,7 +131,12 @@ public final class CoalescedPresence implements ChatEvents {
 			this.scheduled = false;
 			if (latest != null) {
 				this.lastSent = CoalescedPresence.this.nanoClock.getAsLong();
-				send(this.key, CoalescedPresence.this.fresh.apply(latest));
+				ChatEvent current = CoalescedPresence.this.fresh.apply(latest);
+				if (current instanceof UsersEvent users) {
+					current = users.since(this.lastUsers);
+					this.lastUsers = users.users();
+				}
+				send(this.key, current);
 			}
 		}
 

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * With other nodes ({@link Presence}), a user's first connection here claims the name in the
  * room cluster-wide, and their last one here releases it; {@code joined}/{@code left} events are
  * sent only when the user is new to the room, or gone from it, everywhere.
+ * <p>
+ * In a room of more than the announce limit's people, nobody's arrival or departure is
+ * announced on its own: the room's coalesced {@code users} lists say who joined and who left.
  */
 public class RoomRegistry {
 
@@ -40,13 +43,28 @@ public class RoomRegistry {
 
 	private final Presence presence;
 
+	/** People in a room up to whom each arrival and departure is announced, by default. */
+	public static final int DEFAULT_ANNOUNCE_LIMIT = 50;
+
+	private final int announceLimit;
+
 	/** A node alone. */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Clock clock) {
-		this(rooms, store, events, Presence.LOCAL, clock);
+		this(rooms, store, events, Presence.LOCAL, clock, DEFAULT_ANNOUNCE_LIMIT);
 	}
 
 	/** A node that shares its rooms with others, through {@code presence}. */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock) {
+		this(rooms, store, events, presence, clock, DEFAULT_ANNOUNCE_LIMIT);
+	}
+
+	/**
+	 * @param announceLimit in a room of more people than this, arrivals and departures go out in
+	 * the user lists only, not one {@code system} event each
+	 */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
+			int announceLimit) {
+		this.announceLimit = announceLimit;
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room)));
 		this.rooms = byId;
@@ -112,8 +130,11 @@ public class RoomRegistry {
 				connection.enter(roomId, name, clientId);
 				sendJoined(connectionId, room, admission.name(), history);
 				if (newcomer) {
-					this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
-					this.events.toRoom(roomId, new UsersEvent(roomId, usersOf(room)));
+					List<String> users = usersOf(room);
+					if (users.size() <= this.announceLimit) {
+						this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
+					}
+					this.events.toRoom(roomId, new UsersEvent(roomId, users));
 				}
 			}
 			if (newcomer) {
@@ -274,8 +295,11 @@ public class RoomRegistry {
 		synchronized (room) {
 			String gone = room.release(connection.nameKey, connectionId);
 			if (gone != null && this.presence.release(room.id(), connection.nameKey)) {
-				this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
-				this.events.toRoom(room.id(), new UsersEvent(room.id(), usersOf(room)));
+				List<String> users = usersOf(room);
+				if (users.size() < this.announceLimit) { // the room had at most the limit with them
+					this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
+				}
+				this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
 				left = true;
 			}
 		}

@@ -1,13 +1,36 @@
 package io.livechat.chat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * The users in a room, sorted case-insensitively, each name once.
+ * The users in a room, sorted case-insensitively, each name once; with who came ({@code joined})
+ * and who went ({@code left}) since the room's previous list.
  */
 @JsonTypeName("users")
-public record UsersEvent(String room, List<String> users) implements ChatEvent {
+public record UsersEvent(String room, List<String> users, List<String> joined, List<String> left)
+		implements ChatEvent {
+
+	public UsersEvent {
+		users = List.copyOf(users);
+		joined = List.copyOf(joined);
+		left = List.copyOf(left);
+	}
+
+	/** The list alone, before anyone compared it with the previous one. */
+	public UsersEvent(String room, List<String> users) {
+		this(room, users, List.of(), List.of());
+	}
+
+	/** This list, with what changed since {@code previous} (the room's list before it). */
+	public UsersEvent since(List<String> previous) {
+		Set<String> before = new HashSet<>(previous);
+		Set<String> now = new HashSet<>(this.users);
+		return new UsersEvent(this.room, this.users, this.users.stream().filter((name) -> !before.contains(name)).toList(),
+				previous.stream().filter((name) -> !now.contains(name)).toList());
+	}
 
 }

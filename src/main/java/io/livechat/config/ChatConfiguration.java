@@ -37,7 +37,7 @@ class ChatConfiguration {
 	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, CoalescedPresence coalescedPresence,
 			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence) {
 		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> coalescedPresence),
-				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC());
+				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit());
 	}
 
 	/** Sends the coalesced user lists and room counts. */

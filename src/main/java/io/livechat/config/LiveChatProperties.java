@@ -38,6 +38,9 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies networks (CIDR) whose requests may name the client they forward for in
  * {@code X-Forwarded-For}: the platform's proxies and this machine; a request from anywhere else
  * is taken as from the client itself
+ * @param announceLimit up to this many people in a room, each arrival and departure is announced
+ * as a {@code system} event; in a bigger room only the coalesced {@code users} lists say who
+ * joined and who left
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
@@ -47,7 +50,8 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		@DefaultValue("livechat") String clusterName, String nodeId, @DefaultValue("30s") Duration nodeTimeout,
 		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics,
 		@DefaultValue({ "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
-				"127.0.0.0/8", "::1/128", "fc00::/7", "fe80::/10" }) List<String> trustedProxies) {
+				"127.0.0.0/8", "::1/128", "fc00::/7", "fe80::/10" }) List<String> trustedProxies,
+		@DefaultValue("50") int announceLimit) {
 
 	public enum Store {
 
@@ -90,6 +94,9 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		}
 		if (clusterName != null && !NAME.matcher(clusterName).matches()) {
 			throw new IllegalArgumentException("livechat.cluster-name must match " + NAME + ", got " + clusterName);
+		}
+		if (announceLimit < 0) {
+			throw new IllegalArgumentException("livechat.announce-limit must be 0 or more, got " + announceLimit);
 		}
 		if (nodeId != null && !NAME.matcher(nodeId).matches()) {
 			throw new IllegalArgumentException("livechat.node-id must match " + NAME + ", got " + nodeId);

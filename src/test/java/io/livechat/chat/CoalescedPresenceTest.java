@@ -32,7 +32,7 @@ class CoalescedPresenceTest {
 	void theFirstListAfterAQuietIntervalGoesOutAtOnce() {
 		this.presence.toRoom("general", users("Alex"));
 
-		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"));
+		assertThat(this.sent.toRoom("general")).containsExactly(list(List.of("Alex"), List.of("Alex"), List.of()));
 	}
 
 	@Test
@@ -43,7 +43,8 @@ class CoalescedPresenceTest {
 		}
 
 		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("general").size() == 2);
-		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"), users("Alex", "User99"));
+		assertThat(this.sent.toRoom("general")).containsExactly(list(List.of("Alex"), List.of("Alex"), List.of()),
+				list(List.of("Alex", "User99"), List.of("User99"), List.of()));
 		sleep(INTERVAL.multipliedBy(2));
 		assertThat(this.sent.toRoom("general")).hasSize(2);
 	}
@@ -58,8 +59,21 @@ class CoalescedPresenceTest {
 		now.set(List.of("Alex", "Sam")); // another node's user arrived meanwhile
 
 		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("tech").size() == 2);
-		assertThat(this.sent.toRoom("tech")).containsExactly(new UsersEvent("tech", List.of("Alex")),
-				new UsersEvent("tech", List.of("Alex", "Sam")));
+		assertThat(this.sent.toRoom("tech")).containsExactly(
+				new UsersEvent("tech", List.of("Alex"), List.of("Alex"), List.of()),
+				new UsersEvent("tech", List.of("Alex", "Sam"), List.of("Sam"), List.of()));
+	}
+
+	@Test
+	void eachListSaysWhoJoinedAndWhoLeftSinceTheRoomsPreviousList() {
+		this.presence.toRoom("general", users("Alex", "Kim", "Lee"));
+		this.presence.toRoom("general", users("Alex", "Kim", "Sam")); // Lee left, Sam came: held back
+		this.presence.toRoom("general", users("Alex", "Sam", "Zoe")); // then Kim left, Zoe came
+
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("general").size() == 2);
+		assertThat(this.sent.toRoom("general")).containsExactly(
+				list(List.of("Alex", "Kim", "Lee"), List.of("Alex", "Kim", "Lee"), List.of()),
+				list(List.of("Alex", "Sam", "Zoe"), List.of("Sam", "Zoe"), List.of("Kim", "Lee")));
 	}
 
 	@Test
@@ -81,7 +95,8 @@ class CoalescedPresenceTest {
 		this.presence.toRoom("general", message);
 		this.presence.toConnection("c1", new ErrorEvent("invalid-message", "no"));
 
-		assertThat(this.sent.toRoom("general")).containsExactly(users("Alex"), joined, message);
+		assertThat(this.sent.toRoom("general")).containsExactly(list(List.of("Alex"), List.of("Alex"), List.of()), joined,
+				message);
 		assertThat(this.sent.toConnection("c1")).hasSize(1);
 	}
 
@@ -95,6 +110,10 @@ class CoalescedPresenceTest {
 
 		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toLobby().size() == 2);
 		assertThat(this.sent.toLobby()).containsExactly(first, last);
+	}
+
+	private static UsersEvent list(List<String> users, List<String> joined, List<String> left) {
+		return new UsersEvent("general", users, joined, left);
 	}
 
 	private static UsersEvent users(String... names) {

@@ -147,6 +147,42 @@ class RoomRegistryTest {
 	}
 
 	@Nested
+	class ABigRoom {
+
+		private final RoomRegistry small = new RoomRegistry(List.of(new Room("general", "General")),
+				new InMemoryMessageStore(), events, Presence.LOCAL, Clock.systemUTC(), 3);
+
+		@Test
+		void announcesNobodyAloneBeyondTheLimitButListsEveryone() {
+			for (int i = 1; i <= 5; i++) {
+				small.connect("c" + i);
+				small.join("c" + i, "Person " + i, "client-person-" + i, "general", null);
+			}
+
+			assertThat(events.toRoom("general", SystemEvent.class)).extracting(SystemEvent::username)
+				.containsExactly("Person 1", "Person 2", "Person 3"); // a room of up to three
+			assertThat(lastOf(events.toRoom("general"), UsersEvent.class).users()).hasSize(5);
+		}
+
+		@Test
+		void announcesALeaveOnlyFromARoomWithinTheLimit() {
+			for (int i = 1; i <= 5; i++) {
+				small.connect("c" + i);
+				small.join("c" + i, "Person " + i, "client-person-" + i, "general", null);
+			}
+			for (int i = 5; i >= 1; i--) {
+				small.disconnect("c" + i);
+			}
+
+			assertThat(events.toRoom("general", SystemEvent.class)).filteredOn((e) -> e.event().equals("left"))
+				.extracting(SystemEvent::username)
+				.containsExactly("Person 3", "Person 2", "Person 1"); // they left rooms of three, two and one
+			assertThat(lastOf(events.toRoom("general"), UsersEvent.class).users()).isEmpty();
+		}
+
+	}
+
+	@Nested
 	class SeveralTabsOfOnePerson {
 
 		@Test
