@@ -6,6 +6,7 @@ import org.eclipse.jetty.ee11.websocket.jakarta.common.JakartaWebSocketContainer
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 import io.livechat.config.LiveChatProperties;
 
@@ -27,6 +28,9 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class JettyConfiguration {
+
+	/** Connections the kernel may hold for Jetty to accept (capped by net.core.somaxconn). */
+	static final int ACCEPT_BACKLOG = 4096;
 
 	/** The compression extensions a browser offers; each costs a zlib context per connection. */
 	private static final String[] COMPRESSION = { "permessage-deflate", "deflate-frame", "x-webkit-deflate-frame" };
@@ -55,6 +59,11 @@ class JettyConfiguration {
 		return (factory) -> factory.addServerCustomizers((server) -> {
 			server.setErrorHandler(new HeadedErrorHandler());
 			for (var connector : server.getConnectors()) {
+				if (connector instanceof ServerConnector listening) {
+					// Java's default backlog is 50: a room's clients coming back at once after a
+					// restart overflowed it, and each refused SYN waited a second or more to retry
+					listening.setAcceptQueueSize(ACCEPT_BACKLOG);
+				}
 				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 				if (http != null) {
 					http.getHttpConfiguration().addCustomizer(forwardedSchemeAndHost());
