@@ -16,8 +16,8 @@ public record UsersEvent(String room, List<String> users, List<String> joined, L
 
 	public UsersEvent {
 		users = List.copyOf(users);
-		joined = List.copyOf(joined);
-		left = List.copyOf(left);
+		joined = (joined != null) ? List.copyOf(joined) : List.of(); // absent from a v1 list
+		left = (left != null) ? List.copyOf(left) : List.of();
 	}
 
 	/** The list alone, before anyone compared it with the previous one. */
