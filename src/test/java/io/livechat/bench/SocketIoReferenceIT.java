@@ -21,20 +21,35 @@ import static org.assertj.core.api.Assertions.entry;
 @ExtendWith(SocketIoReferenceServer.Installed.class)
 class SocketIoReferenceIT {
 
-	@Nested
+	/** One server, plain or tuned, for the tests of a nested class. */
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-	class Plain {
+	abstract static class WithServer {
 
-		private SocketIoReferenceServer server;
+		private final boolean tuned;
+
+		SocketIoReferenceServer server;
+
+		WithServer(boolean tuned) {
+			this.tuned = tuned;
+		}
 
 		@BeforeAll
 		void start() throws Exception {
-			this.server = SocketIoReferenceServer.start(false);
+			this.server = SocketIoReferenceServer.start(this.tuned);
 		}
 
 		@AfterAll
 		void stop() throws Exception {
 			this.server.close();
+		}
+
+	}
+
+	@Nested
+	class Plain extends WithServer {
+
+		Plain() {
+			super(false);
 		}
 
 		@Test
@@ -100,19 +115,10 @@ class SocketIoReferenceIT {
 	}
 
 	@Nested
-	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-	class Tuned {
+	class Tuned extends WithServer {
 
-		private SocketIoReferenceServer server;
-
-		@BeforeAll
-		void start() throws Exception {
-			this.server = SocketIoReferenceServer.start(true);
-		}
-
-		@AfterAll
-		void stop() throws Exception {
-			this.server.close();
+		Tuned() {
+			super(true);
 		}
 
 		@Test
