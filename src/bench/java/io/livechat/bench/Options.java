@@ -17,11 +17,12 @@ import java.util.Set;
  * @param urls the server nodes; client i connects to {@code urls.get(i % size)}
  * @param serverPids the server processes for {@code /proc} readings, empty when not given
  * @param protocol what the clients speak: LiveChat's STOMP or the Socket.io reference chat's events
+ * @param client whose WebSocket client the clients use
  * @param deflate whether the clients offer permessage-deflate (through the tool's own WebSocket client)
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
  */
-record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
+record Options(Scenario scenario, Protocol protocol, Client client, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
 		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold, boolean forcedGc,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
@@ -29,6 +30,21 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 	enum Scenario {
 
 		FANOUT, IDLE, STORM;
+
+		String id() {
+			return name().toLowerCase();
+		}
+
+	}
+
+	/**
+	 * Whose WebSocket client the clients use: the tool's own (two selector threads for every
+	 * connection, the lighter of the two, so that the generator's CPU is not what limits a
+	 * storm), or the JDK's {@code java.net.http} one.
+	 */
+	enum Client {
+
+		OWN, JDK;
 
 		String id() {
 			return name().toLowerCase();
@@ -67,7 +83,7 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 
 	static final List<String> ROOMS = List.of("general", "tech", "random");
 
-	private static final Set<String> COMMON = Set.of("proto", "deflate", "url", "room", "rooms", "clients",
+	private static final Set<String> COMMON = Set.of("proto", "client", "deflate", "url", "room", "rooms", "clients",
 			"server-pid", "label", "out", "heartbeat", "concurrency", "join-timeout");
 
 	/** Options that take no value. */
@@ -87,8 +103,10 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 			common:
 			  --proto P            stomp: LiveChat (docs/protocol.md); socketio: the Socket.io reference chat
 			                       (src/bench/socketio), Engine.IO 4 over WebSocket
+			  --client own|jdk     own: the tool's own WebSocket client (ws:// only, the lighter one); jdk: the
+			                       JDK's java.net.http client
 			  --deflate            offer permessage-deflate in the handshake as Chromium does (the tool's own
-			                       WebSocket client, ws:// only); the report names what the server accepted
+			                       client only); the report names what the server accepted
 			  --url URL,...        ws://127.0.0.1:8080/ws (socketio: ws://127.0.0.1:3000, to which the tool adds
 			                       /socket.io/?EIO=4&transport=websocket); several for a cluster, one per node:
 			                       clients spread round-robin over them (client i to URL i mod count)
@@ -198,6 +216,7 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 
 	JsonLine toJson() {
 		JsonLine json = new JsonLine().put("proto", this.protocol.id())
+			.put("client", this.client.id())
 			.put("deflate", this.deflate)
 			.put("url", urlList())
 			.put("rooms", this.rooms())
@@ -238,6 +257,15 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 		throw new IllegalArgumentException("--proto: stomp or socketio, got '" + name + "'");
 	}
 
+	private static Client client(String name) {
+		for (Client client : Client.values()) {
+			if (client.id().equals(name)) {
+				return client;
+			}
+		}
+		throw new IllegalArgumentException("--client: own or jdk, got '" + name + "'");
+	}
+
 	private static Scenario scenario(String name) {
 		for (Scenario scenario : Scenario.values()) {
 			if (scenario.id().equals(name)) {
@@ -270,8 +298,12 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 							+ " and they answer");
 				}
 			}
-			if (deflate && urls.stream().anyMatch((url) -> !"ws".equals(url.getScheme()))) {
-				throw new IllegalArgumentException("--deflate: the tool's own WebSocket client speaks ws:// only");
+			Client client = client(this.given.getOrDefault("client", "own"));
+			if (deflate && client != Client.OWN) {
+				throw new IllegalArgumentException("--deflate needs the tool's own client: the JDK's cannot offer an extension");
+			}
+			if (client == Client.OWN && urls.stream().anyMatch((url) -> !"ws".equals(url.getScheme()))) {
+				throw new IllegalArgumentException("the tool's own WebSocket client speaks ws:// only; use --client jdk for wss://");
 			}
 			String room = this.given.getOrDefault("room", "general");
 			if (!room.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -298,7 +330,7 @@ record Options(Scenario scenario, Protocol protocol, boolean deflate, List<URI> 
 			List<Double> rates = stepMode ? rates(this.given.get("rates")) : List.of(decimal("rate", 200, 1_000_000));
 			int concurrencyDefault = (this.scenario == Scenario.STORM) ? clients : 64;
 			int heartbeatDefault = (protocol == Protocol.STOMP) ? 10_000 : 0;
-			return new Options(this.scenario, protocol, deflate, urls, room, roomCount, clients, serverPids,
+			return new Options(this.scenario, protocol, client, deflate, urls, room, roomCount, clients, serverPids,
 					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
 					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),

@@ -32,9 +32,10 @@ final class Report {
 	}
 
 	void joined(JoinStats join) {
-		if (this.options.protocol() != Options.Protocol.STOMP || this.options.deflate()) {
+		if (this.options.protocol() != Options.Protocol.STOMP || this.options.deflate()
+				|| this.options.client() != Options.Client.OWN) {
 			row("protocol", "%s over %s WebSocket client; extensions offered: %s; accepted: %s",
-					this.options.protocol().id(), this.options.deflate() ? "the tool's own" : "the JDK's",
+					this.options.protocol().id(), (this.options.client() == Options.Client.OWN) ? "the tool's own" : "the JDK's",
 					this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : "none", accepted(this.run.extensions()));
 		}
 		row("clients joined", "%d of %d in %.0f ms (per client p50 %.1f ms, p99 %.1f ms)", join.joined(), join.clients(),
@@ -163,7 +164,7 @@ final class Report {
 
 	/** Which WebSocket client spoke, what it offered, and how many connections the server answered how. */
 	private JsonLine websocket() {
-		JsonLine json = new JsonLine().put("client", this.options.deflate() ? "own" : "jdk")
+		JsonLine json = new JsonLine().put("client", this.options.client().id())
 			.put("extensions_offered", this.options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : null)
 			.put("extensions_accepted", this.run.extensions());
 		if (this.options.protocol() == Options.Protocol.SOCKETIO) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Opens the WebSockets of a run's clients: the JDK's client, or the tool's own when the clients
- * offer permessage-deflate (the JDK's refuses to send {@code Sec-WebSocket-Extensions}).
+ * Opens the WebSockets of a run's clients: the tool's own client (which alone can offer
+ * permessage-deflate: the JDK's refuses to send {@code Sec-WebSocket-Extensions}), or the JDK's.
  */
 interface SocketConnector extends AutoCloseable {
 
@@ -20,8 +20,10 @@ interface SocketConnector extends AutoCloseable {
 	void close();
 
 	static SocketConnector of(Options options) {
-		return options.deflate() ? new RawWebSocketClient(PerMessageDeflate.CHROMIUM_OFFER)
-				: new JdkSocketConnector();
+		if (options.client() == Options.Client.JDK) {
+			return new JdkSocketConnector();
+		}
+		return new RawWebSocketClient(options.deflate() ? PerMessageDeflate.CHROMIUM_OFFER : null);
 	}
 
 }

@@ -29,11 +29,13 @@ class JdkSocketConnectorTest {
 	}
 
 	@Test
-	void theConnectorOfARunFollowsTheDeflateOption() {
-		try (SocketConnector plain = SocketConnector.of(Options.parse("idle"));
-				SocketConnector deflating = SocketConnector.of(Options.parse("idle", "--deflate"))) {
-			assertThat(plain).isInstanceOf(JdkSocketConnector.class);
+	void theConnectorOfARunFollowsTheClientOption() {
+		try (SocketConnector own = SocketConnector.of(Options.parse("idle"));
+				SocketConnector deflating = SocketConnector.of(Options.parse("idle", "--deflate"));
+				SocketConnector jdk = SocketConnector.of(Options.parse("idle", "--client", "jdk"))) {
+			assertThat(own).isInstanceOf(RawWebSocketClient.class);
 			assertThat(deflating).isInstanceOf(RawWebSocketClient.class);
+			assertThat(jdk).isInstanceOf(JdkSocketConnector.class);
 		}
 	}
 

@@ -134,12 +134,40 @@ class OptionsTest {
 	class Protocols {
 
 		@Test
-		void stompIsTheDefaultWithoutDeflate() {
+		void stompIsTheDefaultWithoutDeflateOverTheToolsOwnClient() {
 			Options options = Options.parse("fanout");
 
 			assertThat(options.protocol()).isEqualTo(Options.Protocol.STOMP);
+			assertThat(options.client()).isEqualTo(Options.Client.OWN);
 			assertThat(options.deflate()).isFalse();
-			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"", "\"deflate\":false");
+			assertThat(options.toJson().toString()).contains("\"proto\":\"stomp\"", "\"client\":\"own\"",
+					"\"deflate\":false");
+		}
+
+		@Test
+		void theJdksClientOnRequest() {
+			Options options = Options.parse("storm", "--client", "jdk", "--url", "wss://chat.example.org/ws");
+
+			assertThat(options.client()).isEqualTo(Options.Client.JDK);
+			assertThat(options.toJson().toString()).contains("\"client\":\"jdk\"");
+		}
+
+		@Test
+		void refusesAnUnknownClient() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--client", "netty"))
+				.withMessageContaining("--client: own or jdk");
+		}
+
+		@Test
+		void refusesTlsForTheToolsOwnClient() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--url", "wss://chat.example.org/ws"))
+				.withMessageContaining("ws:// only");
+		}
+
+		@Test
+		void refusesDeflateOverTheJdksClient() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("idle", "--client", "jdk", "--deflate"))
+				.withMessageContaining("--deflate needs the tool's own client");
 		}
 
 		@Test
@@ -216,8 +244,8 @@ class OptionsTest {
 
 		@Test
 		void anUnknownOption() {
-			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--client", "5"))
-				.withMessageContaining("--client is not an option of fanout");
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--sender", "5"))
+				.withMessageContaining("--sender is not an option of fanout");
 		}
 
 		@Test
