@@ -22,8 +22,16 @@ final class ChatRoom {
 	/** The members' names, sorted: replaced on each change, read without the room's lock. */
 	private volatile List<String> names = List.of();
 
-	ChatRoom(Room room) {
+	private final SerialHandOff handOff;
+
+	ChatRoom(Room room, SerialHandOff handOff) {
 		this.room = room;
+		this.handOff = handOff;
+	}
+
+	/** Where the store's writer hands over this room's stored messages, in id order. */
+	SerialHandOff handOff() {
+		return this.handOff;
 	}
 
 	String id() {

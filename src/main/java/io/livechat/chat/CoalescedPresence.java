@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -18,11 +19,12 @@ import java.util.function.UnaryOperator;
  * compares with an empty room), so one list per interval carries every arrival and departure
  * of a storm. Every other event passes straight through, in order.
  * <p>
- * A list held back for the end of an interval is sent from the scheduler's thread, outside the
- * room's lock: it is a snapshot, and where it falls among the room's other events may differ
- * from one recipient to another. Lists never overtake one another, and each is read afresh (by
- * {@code fresh}) when it is sent, so the last one sent is the state at that moment, whichever
- * change (here, or on another node) asked for it.
+ * Every list is sent from the scheduler's thread (one thread), never from the caller's: an offer
+ * comes from under a room's lock, and reading a list afresh (by {@code fresh}, from Redis in a
+ * cluster) is I/O that must not happen there. A list is a snapshot, and where it falls among the
+ * room's other events may differ from one recipient to another. Lists never overtake one
+ * another, and each is read afresh when it is sent, with no lock held, so the last one sent is
+ * the state at that moment, whichever change (here, or on another node) asked for it.
  */
 public final class CoalescedPresence implements ChatEvents {
 
@@ -92,7 +94,10 @@ public final class CoalescedPresence implements ChatEvents {
 		}
 	}
 
-	/** One room's pending snapshot. Sends happen under its lock, so they never overtake each other. */
+	/**
+	 * One room's pending snapshot. Flushes run on the scheduler's one thread, so they never
+	 * overtake each other; the monitor guards the pending snapshot and the previous list.
+	 */
 	private final class Snapshots {
 
 		private final String key;
@@ -116,28 +121,34 @@ public final class CoalescedPresence implements ChatEvents {
 				return;
 			}
 			long wait = this.lastSent + CoalescedPresence.this.intervalNanos - CoalescedPresence.this.nanoClock.getAsLong();
-			if (wait <= 0) {
-				flush();
-			}
-			else {
+			try {
+				CoalescedPresence.this.scheduler.schedule(this::flush, Math.max(wait, 0), TimeUnit.NANOSECONDS);
 				this.scheduled = true;
-				CoalescedPresence.this.scheduler.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: nobody is left to tell
 			}
 		}
 
-		synchronized void flush() {
-			ChatEvent latest = this.pending;
-			this.pending = null;
-			this.scheduled = false;
-			if (latest != null) {
+		void flush() {
+			ChatEvent latest;
+			synchronized (this) {
+				latest = this.pending;
+				this.pending = null;
+				this.scheduled = false;
+				if (latest == null) {
+					return;
+				}
 				this.lastSent = CoalescedPresence.this.nanoClock.getAsLong();
-				ChatEvent current = CoalescedPresence.this.fresh.apply(latest);
-				if (current instanceof UsersEvent users) {
+			}
+			ChatEvent current = CoalescedPresence.this.fresh.apply(latest); // may be I/O: no lock held
+			if (current instanceof UsersEvent users) {
+				synchronized (this) {
 					current = users.since(this.lastUsers);
 					this.lastUsers = users.users();
 				}
-				send(this.key, current);
 			}
+			send(this.key, current);
 		}
 
 	}

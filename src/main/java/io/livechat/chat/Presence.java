@@ -7,8 +7,10 @@ import java.util.List;
  * a user's first connection here enters a room, when their last one here leaves, and for the
  * room's users and count. {@link #LOCAL} is a node alone: there is nobody else.
  * <p>
- * Called under the room's lock; an implementation answers quickly or falls back to this node's
- * own view.
+ * {@link #claim}, {@link #release}, {@link #users} and {@link #count} may do I/O: they are never
+ * called under a room's lock (a claim or release holds only the lock of that name in that room),
+ * and an implementation that cannot reach its store falls back to this node's own view at once.
+ * {@link #known} does no I/O: it is what a join's reply says under the room's lock.
  */
 public interface Presence {
 
@@ -31,6 +33,11 @@ public interface Presence {
 		}
 
 		@Override
+		public List<String> known(String roomId, List<String> here) {
+			return here;
+		}
+
+		@Override
 		public int count(String roomId, int here) {
 			return here;
 		}
@@ -45,6 +52,12 @@ public interface Presence {
 
 	/** Everyone in the room, sorted case-insensitively; {@code here} is this node's users, sorted. */
 	List<String> users(String roomId, List<String> here);
+
+	/**
+	 * Everyone in the room as this node knows without asking: {@code here} (this node's users,
+	 * sorted), and the other nodes' users as of the last {@link #users} read; sorted. No I/O.
+	 */
+	List<String> known(String roomId, List<String> here);
 
 	/** How many users the room has; {@code here} is how many are on this node. */
 	int count(String roomId, int here);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,12 @@ import java.util.regex.Pattern;
  * <p>
  * With other nodes ({@link Presence}), a user's first connection here claims the name in the
  * room cluster-wide, and their last one here releases it; {@code joined}/{@code left} events are
- * sent only when the user is new to the room, or gone from it, everywhere.
+ * sent only when the user is new to the room, or gone from it, everywhere. Claims and releases
+ * are I/O: they happen under the lock of that name in that room ({@link NameLocks}), between
+ * the room's critical sections, so a join waiting for Redis holds up nobody else. Under the
+ * room's lock the registry asks only what the node knows without I/O ({@link Presence#known});
+ * user lists and room counts are read afresh when they go out, by {@link CoalescedPresence}.
+ * Lock order: a connection's monitor, then a name's lock, then a room's.
  * <p>
  * In a room of more than the announce limit's people, nobody's arrival or departure is
  * announced on its own: the room's coalesced {@code users} lists say who joined and who left.
@@ -40,6 +46,8 @@ public class RoomRegistry {
 	private final Clock clock;
 
 	private final Object lobbyLock = new Object();
+
+	private final NameLocks names = new NameLocks();
 
 	private final Presence presence;
 
@@ -64,9 +72,19 @@ public class RoomRegistry {
 	 */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
 			int announceLimit) {
+		this(rooms, store, events, presence, clock, announceLimit, Runnable::run);
+	}
+
+	/**
+	 * @param handOff where a room's stored messages are handed to its subscribers, one room's in
+	 * order (on the caller's thread if it runs tasks there): a store that commits on a thread of
+	 * its own then never waits for a room's lock
+	 */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
+			int announceLimit, Executor handOff) {
 		this.announceLimit = announceLimit;
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
-		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room)));
+		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room, new SerialHandOff(handOff))));
 		this.rooms = byId;
 		this.store = store;
 		this.events = events;
@@ -105,42 +123,77 @@ public class RoomRegistry {
 				}
 			}
 			leaveCurrentRoom(connectionId, connection);
-			boolean newcomer;
-			synchronized (room) {
-				// Read before admitting: if the history cannot be read, the join fails before anyone
-				// is told of it. (Read under this lock, so every message published before the reply is
-				// in its history, and a client may start afresh from it.)
-				History history = history(room, since);
-				ChatRoom.Admission admission;
-				if (room.hasMember(name.key())) { // another tab of this user, on this node
-					admission = room.admit(name, clientId, connectionId);
-					newcomer = false;
-				}
-				else { // the user's first connection here: the room may know them from other nodes
-					Presence.Claim claim = this.presence.claim(roomId, name, clientId);
-					if (!claim.granted()) {
-						throw nameTaken(name, room);
-					}
-					admission = room.admit(Username.accepted(claim.name()), clientId, connectionId);
-					newcomer = claim.newcomer();
-				}
-				if (admission == null) {
-					throw nameTaken(name, room);
-				}
-				connection.enter(roomId, name, clientId);
-				sendJoined(connectionId, room, admission.name(), history);
-				if (newcomer) {
-					List<String> users = usersOf(room);
-					if (users.size() <= this.announceLimit) {
-						this.events.toRoom(roomId, SystemEvent.joined(roomId, admission.name(), now()));
-					}
-					this.events.toRoom(roomId, new UsersEvent(roomId, users));
-				}
-			}
+			boolean newcomer = this.names.with(roomId, name.key(),
+					() -> admit(connectionId, connection, room, name, clientId, since));
 			if (newcomer) {
 				publishLobby();
 			}
 		}
+	}
+
+	/**
+	 * Admits a connection to a room under its name's lock: nobody else joins or leaves under
+	 * this name in this room meanwhile. Whether the user is new to the room.
+	 */
+	private boolean admit(String connectionId, Connection connection, ChatRoom room, Username name, String clientId,
+			Long since) {
+		boolean anotherTab;
+		synchronized (room) {
+			if (!room.isAvailable(name, clientId)) {
+				throw nameTaken(name, room);
+			}
+			anotherTab = room.hasMember(name.key()); // another tab of this user, on this node
+		}
+		Presence.Claim claim = null;
+		if (!anotherTab) { // the user's first connection here: the room may know them from other nodes
+			claim = this.presence.claim(room.id(), name, clientId); // I/O: outside the room's lock
+			if (!claim.granted()) {
+				throw nameTaken(name, room);
+			}
+		}
+		ChatException refused;
+		synchronized (room) {
+			// Read before admitting: if the history cannot be read, the join fails before anyone
+			// is told of it. (Read under this lock, so every message published before the reply is
+			// in its history, and a client may start afresh from it.)
+			refused = admitted(connectionId, connection, room, anotherTab ? name : Username.accepted(claim.name()),
+					clientId, since);
+			if (refused == null) {
+				boolean newcomer = claim != null && claim.newcomer();
+				if (newcomer) {
+					String admitted = room.nameOf(name.key());
+					List<String> users = knownUsersOf(room);
+					if (users.size() <= this.announceLimit) {
+						this.events.toRoom(room.id(), SystemEvent.joined(room.id(), admitted, now()));
+					}
+					this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
+				}
+				return newcomer;
+			}
+		}
+		if (claim != null) { // outside the room's lock: I/O
+			this.presence.release(room.id(), name.key());
+		}
+		throw refused;
+	}
+
+	/** Under the room's lock: reads the history, admits, replies; or why not (nothing changed). */
+	private ChatException admitted(String connectionId, Connection connection, ChatRoom room, Username name,
+			String clientId, Long since) {
+		History history;
+		try {
+			history = history(room, since);
+		}
+		catch (ChatException ex) {
+			return ex;
+		}
+		ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
+		if (admission == null) { // not after the checks under this name's lock; never assumed
+			return nameTaken(name, room);
+		}
+		connection.enter(room.id(), name, clientId);
+		sendJoined(connectionId, room, admission.name(), history);
+		return null;
 	}
 
 	public void leave(String connectionId, String roomId) {
@@ -169,10 +222,12 @@ public class RoomRegistry {
 			synchronized (room) {
 				this.store.append(roomId, room.nameOf(connection.nameKey), text, now(), new Appended() {
 					@Override
-					public void stored(ChatMessage message) {
-						synchronized (room) {
-							RoomRegistry.this.events.toRoom(roomId, message);
-						}
+					public void stored(ChatMessage message) { // on the store's writer: never waits for the room
+						room.handOff().execute(() -> {
+							synchronized (room) {
+								RoomRegistry.this.events.toRoom(roomId, message);
+							}
+						});
 					}
 
 					@Override
@@ -279,7 +334,12 @@ public class RoomRegistry {
 
 	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {
 		this.events.toConnection(connectionId,
-				new JoinedEvent(room.id(), name, history.messages(), usersOf(room), history.truncated()));
+				new JoinedEvent(room.id(), name, history.messages(), knownUsersOf(room), history.truncated()));
+	}
+
+	/** Under the room's lock: everyone in the room as this node knows without I/O. */
+	private List<String> knownUsersOf(ChatRoom room) {
+		return this.presence.known(room.id(), room.userNames());
 	}
 
 	private List<String> usersOf(ChatRoom room) {
@@ -291,31 +351,41 @@ public class RoomRegistry {
 			return;
 		}
 		ChatRoom room = this.rooms.get(connection.roomId);
-		boolean left = false;
-		synchronized (room) {
-			String gone = room.release(connection.nameKey, connectionId);
-			if (gone != null && this.presence.release(room.id(), connection.nameKey)) {
-				List<String> users = usersOf(room);
-				if (users.size() < this.announceLimit) { // the room had at most the limit with them
-					this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
-				}
-				this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
-				left = true;
-			}
-		}
+		String nameKey = connection.nameKey;
+		boolean left = this.names.with(room.id(), nameKey, () -> release(connectionId, room, nameKey));
 		connection.exit();
 		if (left) {
 			publishLobby();
 		}
 	}
 
+	/** Under the name's lock: the connection leaves; whether the user left the room everywhere. */
+	private boolean release(String connectionId, ChatRoom room, String nameKey) {
+		String gone;
+		synchronized (room) {
+			gone = room.release(nameKey, connectionId);
+		}
+		if (gone == null || !this.presence.release(room.id(), nameKey)) { // I/O: outside the room's lock
+			return false;
+		}
+		synchronized (room) {
+			List<String> users = knownUsersOf(room);
+			if (users.size() < this.announceLimit) { // the room had at most the limit with them
+				this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
+			}
+			this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
+		}
+		return true;
+	}
+
 	/**
-	 * Publishes the room list under one lock, reading the counts inside it, so the last list
-	 * published is always the current one.
+	 * Says the room counts changed, with this node's own counts: the coalescer sends them read
+	 * afresh, every node's ({@link #current}), outside any lock. Under one lock, so the last list
+	 * offered is always the current one.
 	 */
 	private void publishLobby() {
 		synchronized (this.lobbyLock) {
-			this.events.toLobby(new RoomsEvent(summaries()));
+			this.events.toLobby(new RoomsEvent(this.rooms.values().stream().map(ChatRoom::summary).toList()));
 		}
 	}
 

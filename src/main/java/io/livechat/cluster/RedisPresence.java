@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.livechat.chat.Presence;
@@ -99,6 +100,9 @@ final class RedisPresence implements Presence {
 
 	private final RedisReachability reachability;
 
+	/** Per room, the names other nodes held at the last {@link #users} read. */
+	private final Map<String, List<String>> elsewhere = new ConcurrentHashMap<>();
+
 	RedisPresence(StringRedisTemplate redis, ClusterKeys keys, String nodeId, List<String> roomIds,
 			RedisReachability reachability) {
 		this.redis = redis;
@@ -129,26 +133,32 @@ final class RedisPresence implements Presence {
 				() -> true);
 	}
 
-	/** Everyone in Redis, and this node's own (who may be missing there after an outage). */
+	/**
+	 * Everyone in Redis, and this node's own (who may be missing there after an outage). Keeps
+	 * the names other nodes hold, for {@link #known}.
+	 */
 	@Override
 	public List<String> users(String roomId, List<String> here) {
 		return call(() -> {
-			Set<String> keys = new HashSet<>();
+			List<String> elsewhere = new ArrayList<>();
 			List<String> names = new ArrayList<>();
-			for (Object entry : this.redis.opsForHash().values(this.keys.users(roomId))) {
-				String name = nameOf(entry.toString());
-				if (keys.add(name.toLowerCase(Locale.ROOT))) {
-					names.add(name);
+			for (Object value : this.redis.opsForHash().values(this.keys.users(roomId))) {
+				String entry = value.toString();
+				names.add(nameOf(entry));
+				if (heldElsewhere(entry)) {
+					elsewhere.add(nameOf(entry));
 				}
 			}
-			for (String name : here) {
-				if (keys.add(name.toLowerCase(Locale.ROOT))) {
-					names.add(name);
-				}
-			}
-			names.sort(String.CASE_INSENSITIVE_ORDER);
-			return names;
+			this.elsewhere.put(roomId, List.copyOf(elsewhere));
+			return merged(names, here);
 		}, () -> here);
+	}
+
+	/** This node's users and, as of the last {@link #users} read, the other nodes'. No I/O. */
+	@Override
+	public List<String> known(String roomId, List<String> here) {
+		List<String> elsewhere = this.elsewhere.getOrDefault(roomId, List.of());
+		return elsewhere.isEmpty() ? here : merged(elsewhere, here);
 	}
 
 	@Override
@@ -225,6 +235,31 @@ final class RedisPresence implements Presence {
 			this.reachability.lost(ex);
 			return alone.get();
 		}
+	}
+
+	private boolean heldElsewhere(String entry) {
+		String nodes = entry.substring(entry.indexOf('\t', entry.indexOf('\t') + 1) + 1);
+		for (String node : nodes.split(",")) {
+			if (!node.equals(this.nodeId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The names of both lists, each once (case-insensitively), sorted. */
+	private static List<String> merged(List<String> some, List<String> others) {
+		Set<String> keys = new HashSet<>();
+		List<String> names = new ArrayList<>(some.size() + others.size());
+		for (List<String> list : List.of(some, others)) {
+			for (String name : list) {
+				if (keys.add(name.toLowerCase(Locale.ROOT))) {
+					names.add(name);
+				}
+			}
+		}
+		names.sort(String.CASE_INSENSITIVE_ORDER);
+		return names;
 	}
 
 	private static String nameOf(String entry) {

@@ -1,6 +1,7 @@
 package io.livechat.config;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -35,9 +36,21 @@ class ChatConfiguration {
 
 	@Bean
 	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, CoalescedPresence coalescedPresence,
-			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence) {
+			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence,
+			@Qualifier("roomHandOff") ExecutorService roomHandOff) {
 		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> coalescedPresence),
-				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit());
+				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit(), roomHandOff);
+	}
+
+	/**
+	 * Hands stored messages from the store's writer to their rooms: a thread per room up to
+	 * four, so that a room whose lock is busy holds up no other room's messages. At most one task
+	 * per room is ever queued.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService roomHandOff(LiveChatProperties properties) {
+		return Executors.newFixedThreadPool(Math.min(4, Math.max(1, properties.rooms().size())),
+				new CustomizableThreadFactory("chat-rooms-"));
 	}
 
 	/** Sends the coalesced user lists and room counts. */

@@ -29,15 +29,27 @@ class CoalescedPresenceTest {
 	}
 
 	@Test
-	void theFirstListAfterAQuietIntervalGoesOutAtOnce() {
-		this.presence.toRoom("general", users("Alex"));
+	void theFirstListAfterAQuietIntervalGoesOutAtOnceFromTheSchedulersThread() {
+		Thread caller = Thread.currentThread();
+		AtomicReference<Thread> readOn = new AtomicReference<>();
+		CoalescedPresence presence = new CoalescedPresence(this.sent, this.scheduler, INTERVAL, System::nanoTime,
+				(snapshot) -> {
+					readOn.set(Thread.currentThread());
+					return snapshot;
+				});
+		long offered = System.nanoTime();
+		presence.toRoom("general", users("Alex"));
 
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom("general").size() == 1);
+		assertThat(Duration.ofNanos(System.nanoTime() - offered)).isLessThan(INTERVAL);
 		assertThat(this.sent.toRoom("general")).containsExactly(list(List.of("Alex"), List.of("Alex"), List.of()));
+		assertThat(readOn.get()).isNotNull().isNotEqualTo(caller); // the caller may hold a room's lock
 	}
 
 	@Test
 	void listsDuringAnIntervalBecomeOneListTheNewest() {
 		this.presence.toRoom("general", users("Alex"));
+		awaitSent("general", 1);
 		for (int i = 0; i < 100; i++) {
 			this.presence.toRoom("general", users("Alex", "User" + i));
 		}
@@ -55,6 +67,7 @@ class CoalescedPresenceTest {
 		CoalescedPresence fresh = new CoalescedPresence(this.sent, this.scheduler, INTERVAL, System::nanoTime,
 				(snapshot) -> (snapshot instanceof UsersEvent users) ? new UsersEvent(users.room(), now.get()) : snapshot);
 		fresh.toRoom("tech", new UsersEvent("tech", List.of("whatever was offered")));
+		awaitSent("tech", 1);
 		fresh.toRoom("tech", new UsersEvent("tech", List.of("an older list"))); // held back to the interval's end
 		now.set(List.of("Alex", "Sam")); // another node's user arrived meanwhile
 
@@ -67,6 +80,7 @@ class CoalescedPresenceTest {
 	@Test
 	void eachListSaysWhoJoinedAndWhoLeftSinceTheRoomsPreviousList() {
 		this.presence.toRoom("general", users("Alex", "Kim", "Lee"));
+		awaitSent("general", 1);
 		this.presence.toRoom("general", users("Alex", "Kim", "Sam")); // Lee left, Sam came: held back
 		this.presence.toRoom("general", users("Alex", "Sam", "Zoe")); // then Kim left, Zoe came
 
@@ -81,14 +95,17 @@ class CoalescedPresenceTest {
 		this.presence.toRoom("general", users("Alex"));
 		this.presence.toRoom("tech", new UsersEvent("tech", List.of("Sam")));
 
-		assertThat(this.sent.toRoom("general")).hasSize(1);
+		awaitSent("general", 1);
+		awaitSent("tech", 1);
+		sleep(INTERVAL.dividedBy(4)); // well before the end of general's interval
 		assertThat(this.sent.toRoom("tech")).hasSize(1);
 	}
 
 	@Test
-	void everyOtherEventPassesStraightThroughInOrder() {
+	void everyOtherEventPassesStraightThroughOnTheCallersThreadInOrder() {
 		this.presence.toRoom("general", users("Alex"));
-		this.presence.toRoom("general", users("Alex", "Sam"));
+		awaitSent("general", 1);
+		this.presence.toRoom("general", users("Alex", "Sam")); // held back
 		SystemEvent joined = SystemEvent.joined("general", "Sam", 1L);
 		ChatMessage message = new ChatMessage(1, "general", "Sam", "hi", 2L);
 		this.presence.toRoom("general", joined);
@@ -105,11 +122,16 @@ class CoalescedPresenceTest {
 		RoomsEvent first = new RoomsEvent(List.of(new RoomSummary("general", "General", 1)));
 		RoomsEvent last = new RoomsEvent(List.of(new RoomSummary("general", "General", 3)));
 		this.presence.toLobby(first);
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toLobby().size() == 1);
 		this.presence.toLobby(new RoomsEvent(List.of(new RoomSummary("general", "General", 2))));
 		this.presence.toLobby(last);
 
 		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toLobby().size() == 2);
 		assertThat(this.sent.toLobby()).containsExactly(first, last);
+	}
+
+	private void awaitSent(String room, int lists) {
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> this.sent.toRoom(room).size() == lists);
 	}
 
 	private static UsersEvent list(List<String> users, List<String> joined, List<String> left) {
