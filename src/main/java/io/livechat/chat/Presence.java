@@ -47,7 +47,10 @@ public interface Presence {
 	/** A user's first connection on this node enters the room under {@code name}. */
 	Claim claim(String roomId, Username name, String clientId);
 
-	/** The user's last connection on this node left; whether they have left the room everywhere. */
+	/**
+	 * The user's last connection on this node left; whether that made them leave the room
+	 * everywhere (and so is for this node to announce).
+	 */
 	boolean release(String roomId, String nameKey);
 
 	/** Everyone in the room, sorted case-insensitively; {@code here} is this node's users, sorted. */

@@ -49,6 +49,8 @@ public class RoomRegistry {
 
 	private final NameLocks names = new NameLocks();
 
+	private final PublishedMessages published;
+
 	private final Presence presence;
 
 	/** People in a room up to whom each arrival and departure is announced, by default. */
@@ -82,7 +84,18 @@ public class RoomRegistry {
 	 */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
 			int announceLimit, Executor handOff) {
+		this(rooms, store, presence, clock, announceLimit, handOff, new PublishedMessages(events));
+	}
+
+	/**
+	 * With several nodes: {@code events} tells the cluster, and {@code published} is what passes
+	 * every node's messages on to this node's subscribers, in each room's order (the cluster's
+	 * sequencer delivers through it).
+	 */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
+			int announceLimit, Executor handOff, PublishedMessages published) {
 		this.announceLimit = announceLimit;
+		this.published = published;
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room, new SerialHandOff(handOff))));
 		this.rooms = byId;
@@ -90,6 +103,12 @@ public class RoomRegistry {
 		this.events = events;
 		this.presence = presence;
 		this.clock = clock;
+	}
+
+	/** A node alone: its events pass through {@code published} on their way out. */
+	private RoomRegistry(List<Room> rooms, MessageStore store, Presence presence, Clock clock, int announceLimit,
+			Executor handOff, PublishedMessages published) {
+		this(rooms, store, published, presence, clock, announceLimit, handOff, published);
 	}
 
 	/** Registers a new connection; only registered connections can join. */
@@ -112,8 +131,9 @@ public class RoomRegistry {
 				return; // disconnected while this join waited for the monitor
 			}
 			if (connection.isMember(roomId, name, clientId)) {
+				History read = history(room, since);
 				synchronized (room) {
-					sendJoined(connectionId, room, room.nameOf(name.key()), history(room, since));
+					sendJoined(connectionId, room, room.nameOf(name.key()), completed(room, read, since));
 				}
 				return;
 			}
@@ -137,6 +157,9 @@ public class RoomRegistry {
 	 */
 	private boolean admit(String connectionId, Connection connection, ChatRoom room, Username name, String clientId,
 			Long since) {
+		// Read first, without the room's lock: if the history cannot be read, the join fails before
+		// anyone is told of it; under the lock it gains what was published meanwhile
+		History read = history(room, since);
 		boolean anotherTab;
 		synchronized (room) {
 			if (!room.isAvailable(name, clientId)) {
@@ -153,11 +176,8 @@ public class RoomRegistry {
 		}
 		ChatException refused;
 		synchronized (room) {
-			// Read before admitting: if the history cannot be read, the join fails before anyone
-			// is told of it. (Read under this lock, so every message published before the reply is
-			// in its history, and a client may start afresh from it.)
 			refused = admitted(connectionId, connection, room, anotherTab ? name : Username.accepted(claim.name()),
-					clientId, since);
+					clientId, read, since);
 			if (refused == null) {
 				boolean newcomer = claim != null && claim.newcomer();
 				if (newcomer) {
@@ -177,12 +197,12 @@ public class RoomRegistry {
 		throw refused;
 	}
 
-	/** Under the room's lock: reads the history, admits, replies; or why not (nothing changed). */
+	/** Under the room's lock: admits and replies; or why not (nothing changed). */
 	private ChatException admitted(String connectionId, Connection connection, ChatRoom room, Username name,
-			String clientId, Long since) {
+			String clientId, History read, Long since) {
 		History history;
 		try {
-			history = history(room, since);
+			history = completed(room, read, since);
 		}
 		catch (ChatException ex) {
 			return ex;
@@ -330,6 +350,17 @@ public class RoomRegistry {
 
 	private History history(ChatRoom room, Long since) {
 		return this.store.after(room.id(), (since != null) ? since : 0, MessageStore.HISTORY_LIMIT);
+	}
+
+	/**
+	 * Under the room's lock: a history read without it, with what the room published since, so
+	 * every message published before the reply is in it and a client may start afresh from it.
+	 * When more were published meanwhile than the record keeps, read again, here (a room that
+	 * publishes some fifty messages during one read).
+	 */
+	private History completed(ChatRoom room, History read, Long since) {
+		History completed = this.published.completed(room.id(), read, (since != null) ? since : 0);
+		return (completed != null) ? completed : history(room, since);
 	}
 
 	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {

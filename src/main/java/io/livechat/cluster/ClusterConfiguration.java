@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.CoalescedPresence;
+import io.livechat.chat.PublishedMessages;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
@@ -95,7 +96,7 @@ class ClusterConfiguration {
 	}
 
 	@Bean
-	MessageSequencer messageSequencer(JdbcMessageStore store, CoalescedPresence local) {
+	MessageSequencer messageSequencer(JdbcMessageStore store, PublishedMessages local) {
 		return new MessageSequencer(store.lastIds(), (message) -> local.toRoom(message.room(), message));
 	}
 

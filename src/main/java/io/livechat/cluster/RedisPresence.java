@@ -44,10 +44,14 @@ final class RedisPresence implements Presence {
 			return {'new', ARGV[3]}
 			""", List.class);
 
-	/** KEYS: room hash; ARGV: name key, node. Answers 1 when nobody holds the name any more. */
+	/**
+	 * KEYS: room hash; ARGV: name key, node. Answers 1 when this release freed the name (no other
+	 * node holds it), 0 when another node still does or the entry was gone already: whoever
+	 * removed it (this node leaving the cluster, a survivor reaping it) announced the user.
+	 */
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			local v = redis.call('HGET', KEYS[1], ARGV[1])
-			if not v then return 1 end
+			if not v then return 0 end
 			""" + ENTRY.formatted("v") + """
 			local rest = {}
 			for n in string.gmatch(nodes, '[^,]+') do if n ~= ARGV[2] then rest[#rest + 1] = n end end

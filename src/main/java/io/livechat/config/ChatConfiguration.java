@@ -9,6 +9,7 @@ import io.livechat.chat.ChatEvents;
 import io.livechat.chat.CoalescedPresence;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.Presence;
+import io.livechat.chat.PublishedMessages;
 import io.livechat.chat.RoomRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,12 +35,19 @@ class ChatConfiguration {
 				(snapshot) -> registry.getObject().current(snapshot));
 	}
 
+	/** Every message this node's subscribers get passes here, for the histories of joins. */
 	@Bean
-	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, CoalescedPresence coalescedPresence,
+	PublishedMessages publishedMessages(CoalescedPresence coalescedPresence) {
+		return new PublishedMessages(coalescedPresence);
+	}
+
+	@Bean
+	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, PublishedMessages publishedMessages,
 			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence,
 			@Qualifier("roomHandOff") ExecutorService roomHandOff) {
-		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> coalescedPresence),
-				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit(), roomHandOff);
+		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> publishedMessages),
+				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit(), roomHandOff,
+				publishedMessages);
 	}
 
 	/**

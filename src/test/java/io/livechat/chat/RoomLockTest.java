@@ -44,6 +44,7 @@ class RoomLockTest {
 	void stop() {
 		this.presence.answer.countDown();
 		this.store.gate.countDown();
+		this.store.readDone.countDown();
 		this.threads.shutdownNow();
 		this.handOff.shutdownNow();
 		this.store.writer.shutdownNow();
@@ -109,6 +110,26 @@ class RoomLockTest {
 		assertThat(this.events.toRoom("general", SystemEvent.class)).hasSize(1);
 		assertThat(this.presence.claims).isEqualTo(1); // the second tab found the first one here
 		assertThat(this.registry.users("general")).containsExactly("Alex");
+	}
+
+	@Test
+	void aJoinWaitingForItsHistoryHoldsUpNobodyAndMissesNothing() throws Exception {
+		this.store.gate.countDown();
+		join("c-sam", "Sam", "client-sam-22");
+		this.registry.send("c-sam", "general", "before");
+		this.store.slowReads = true;
+		CompletableFuture<Void> alex = CompletableFuture.runAsync(() -> join("c-alex", "Alex", "client-alex-1"),
+				this.threads);
+		this.store.reading.await(5, TimeUnit.SECONDS);
+
+		this.registry.send("c-sam", "general", "while Alex joins");
+
+		Awaitility.await().atMost(PROMPTLY).until(() -> texts().contains("while Alex joins"));
+		assertThat(alex).isNotDone();
+		this.store.readDone.countDown();
+		alex.get(5, TimeUnit.SECONDS);
+		JoinedEvent joined = (JoinedEvent) this.events.toConnection("c-alex").get(0);
+		assertThat(joined.history()).extracting(ChatMessage::text).containsExactly("before", "while Alex joins");
 	}
 
 	@Test
@@ -222,6 +243,24 @@ class RoomLockTest {
 		final ExecutorService writer = Executors.newSingleThreadExecutor();
 
 		final CountDownLatch gate = new CountDownLatch(1);
+
+		volatile boolean slowReads;
+
+		final CountDownLatch reading = new CountDownLatch(1);
+
+		final CountDownLatch readDone = new CountDownLatch(1);
+
+		/** When reads are slow: what the store holds as the read starts, returned once {@code readDone} opens. */
+		@Override
+		public History after(String roomId, long afterId, int limit) {
+			History read = super.after(roomId, afterId, limit);
+			if (this.slowReads) {
+				this.slowReads = false;
+				this.reading.countDown();
+				RoomLockTest.await(this.readDone);
+			}
+			return read;
+		}
 
 		@Override
 		public void append(String roomId, String username, String text, long timestamp, Appended then) {
