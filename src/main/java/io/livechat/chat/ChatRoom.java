@@ -88,6 +88,12 @@ final class ChatRoom {
 		return this.members.containsKey(nameKey);
 	}
 
+	/** Whether {@code clientId} holds the name here now. */
+	boolean isHeldBy(String nameKey, String clientId) {
+		Member member = this.members.get(nameKey);
+		return member != null && member.clientId.equals(clientId);
+	}
+
 	List<Resident> residents() {
 		List<Resident> residents = new ArrayList<>(this.members.size());
 		this.members.values().forEach((member) -> residents.add(new Resident(member.name, member.clientId)));

@@ -21,12 +21,10 @@ import java.util.regex.Pattern;
  * <p>
  * With other nodes ({@link Presence}), a user's first connection here claims the name in the
  * room cluster-wide, and their last one here releases it; {@code joined}/{@code left} events are
- * sent only when the user is new to the room, or gone from it, everywhere. Claims and releases
- * are I/O: they happen under the lock of that name in that room ({@link NameLocks}), between
- * the room's critical sections, so a join waiting for Redis holds up nobody else. Under the
- * room's lock the registry asks only what the node knows without I/O ({@link Presence#known});
- * user lists and room counts are read afresh when they go out, by {@link CoalescedPresence}.
- * Lock order: a connection's monitor, then a name's lock, then a room's.
+ * sent only when the user is new to the room, or gone from it, everywhere. {@link Admissions}
+ * does that without I/O under the room's lock; user lists and room counts are read afresh when
+ * they go out, by {@link CoalescedPresence}. Lock order: a connection's monitor, then a name's
+ * lock, then a room's.
  * <p>
  * In a room of more than the announce limit's people, nobody's arrival or departure is
  * announced on its own: the room's coalesced {@code users} lists say who joined and who left.
@@ -47,16 +45,12 @@ public class RoomRegistry {
 
 	private final Object lobbyLock = new Object();
 
-	private final NameLocks names = new NameLocks();
-
-	private final PublishedMessages published;
-
 	private final Presence presence;
+
+	private final Admissions admissions;
 
 	/** People in a room up to whom each arrival and departure is announced, by default. */
 	public static final int DEFAULT_ANNOUNCE_LIMIT = 50;
-
-	private final int announceLimit;
 
 	/** A node alone. */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Clock clock) {
@@ -94,8 +88,6 @@ public class RoomRegistry {
 	 */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
 			int announceLimit, Executor handOff, PublishedMessages published) {
-		this.announceLimit = announceLimit;
-		this.published = published;
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room, new SerialHandOff(handOff))));
 		this.rooms = byId;
@@ -103,6 +95,7 @@ public class RoomRegistry {
 		this.events = events;
 		this.presence = presence;
 		this.clock = clock;
+		this.admissions = new Admissions(store, events, presence, published, clock, announceLimit);
 	}
 
 	/** A node alone: its events pass through {@code published} on their way out. */
@@ -131,89 +124,19 @@ public class RoomRegistry {
 				return; // disconnected while this join waited for the monitor
 			}
 			if (connection.isMember(roomId, name, clientId)) {
-				History read = history(room, since);
-				synchronized (room) {
-					sendJoined(connectionId, room, room.nameOf(name.key()), completed(room, read, since));
-				}
+				this.admissions.joinedAgain(connectionId, room, name, since);
 				return;
 			}
 			synchronized (room) {
 				if (!room.isAvailable(name, clientId)) {
-					throw nameTaken(name, room);
+					throw Admissions.nameTaken(name, room);
 				}
 			}
 			leaveCurrentRoom(connectionId, connection);
-			boolean newcomer = this.names.with(roomId, name.key(),
-					() -> admit(connectionId, connection, room, name, clientId, since));
-			if (newcomer) {
+			if (this.admissions.admit(connectionId, connection, room, name, clientId, since)) {
 				publishLobby();
 			}
 		}
-	}
-
-	/**
-	 * Admits a connection to a room under its name's lock: nobody else joins or leaves under
-	 * this name in this room meanwhile. Whether the user is new to the room.
-	 */
-	private boolean admit(String connectionId, Connection connection, ChatRoom room, Username name, String clientId,
-			Long since) {
-		// Read first, without the room's lock: if the history cannot be read, the join fails before
-		// anyone is told of it; under the lock it gains what was published meanwhile
-		History read = history(room, since);
-		boolean anotherTab;
-		synchronized (room) {
-			if (!room.isAvailable(name, clientId)) {
-				throw nameTaken(name, room);
-			}
-			anotherTab = room.hasMember(name.key()); // another tab of this user, on this node
-		}
-		Presence.Claim claim = null;
-		if (!anotherTab) { // the user's first connection here: the room may know them from other nodes
-			claim = this.presence.claim(room.id(), name, clientId); // I/O: outside the room's lock
-			if (!claim.granted()) {
-				throw nameTaken(name, room);
-			}
-		}
-		ChatException refused;
-		synchronized (room) {
-			refused = admitted(connectionId, connection, room, anotherTab ? name : Username.accepted(claim.name()),
-					clientId, read, since);
-			if (refused == null) {
-				boolean newcomer = claim != null && claim.newcomer();
-				if (newcomer) {
-					String admitted = room.nameOf(name.key());
-					List<String> users = knownUsersOf(room);
-					if (users.size() <= this.announceLimit) {
-						this.events.toRoom(room.id(), SystemEvent.joined(room.id(), admitted, now()));
-					}
-					this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
-				}
-				return newcomer;
-			}
-		}
-		if (claim != null) { // outside the room's lock: I/O
-			this.presence.release(room.id(), name.key());
-		}
-		throw refused;
-	}
-
-	/** Under the room's lock: admits and replies; or why not (nothing changed). */
-	private ChatException admitted(String connectionId, Connection connection, ChatRoom room, Username name,
-			String clientId, History read, Long since) {
-		History history;
-		try {
-			history = completed(room, read, since);
-		}
-		catch (ChatException ex) {
-			return ex;
-		}
-		ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
-		if (admission == null) { // not after the checks under this name's lock; never assumed
-			return nameTaken(name, room);
-		}
-		connection.enter(room.id(), name, clientId);
-		sendJoined(connectionId, room, admission.name(), history);
-		return null;
 	}
 
 	public void leave(String connectionId, String roomId) {
@@ -312,15 +235,13 @@ public class RoomRegistry {
 	}
 
 	/**
-	 * Hands the users connected to this node in a room (with their client ids) to
-	 * {@code action}, which runs under the room's lock: nobody joins or leaves the room here
-	 * meanwhile (so that no one who leaves during a resynchronisation is claimed again).
+	 * Hands each user connected to this node in a room (with their client id) to {@code action},
+	 * under that user's name lock, not the room's (the action may claim them in Redis): the user
+	 * neither leaves nor joins meanwhile (so that no one who leaves during a resynchronisation is
+	 * claimed again), and one who left before their turn is skipped.
 	 */
-	public void withResidents(String roomId, Consumer<List<Resident>> action) {
-		ChatRoom room = room(roomId);
-		synchronized (room) {
-			action.accept(room.residents());
-		}
+	public void forEachResident(String roomId, Consumer<Resident> action) {
+		this.admissions.forEachResident(room(roomId), action);
 	}
 
 	/**
@@ -348,31 +269,6 @@ public class RoomRegistry {
 		return this.connections.size();
 	}
 
-	private History history(ChatRoom room, Long since) {
-		return this.store.after(room.id(), (since != null) ? since : 0, MessageStore.HISTORY_LIMIT);
-	}
-
-	/**
-	 * Under the room's lock: a history read without it, with what the room published since, so
-	 * every message published before the reply is in it and a client may start afresh from it.
-	 * When more were published meanwhile than the record keeps, read again, here (a room that
-	 * publishes some fifty messages during one read).
-	 */
-	private History completed(ChatRoom room, History read, Long since) {
-		History completed = this.published.completed(room.id(), read, (since != null) ? since : 0);
-		return (completed != null) ? completed : history(room, since);
-	}
-
-	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {
-		this.events.toConnection(connectionId,
-				new JoinedEvent(room.id(), name, history.messages(), knownUsersOf(room), history.truncated()));
-	}
-
-	/** Under the room's lock: everyone in the room as this node knows without I/O. */
-	private List<String> knownUsersOf(ChatRoom room) {
-		return this.presence.known(room.id(), room.userNames());
-	}
-
 	private List<String> usersOf(ChatRoom room) {
 		return this.presence.users(room.id(), room.userNames());
 	}
@@ -382,31 +278,11 @@ public class RoomRegistry {
 			return;
 		}
 		ChatRoom room = this.rooms.get(connection.roomId);
-		String nameKey = connection.nameKey;
-		boolean left = this.names.with(room.id(), nameKey, () -> release(connectionId, room, nameKey));
+		boolean left = this.admissions.release(connectionId, room, connection.nameKey);
 		connection.exit();
 		if (left) {
 			publishLobby();
 		}
-	}
-
-	/** Under the name's lock: the connection leaves; whether the user left the room everywhere. */
-	private boolean release(String connectionId, ChatRoom room, String nameKey) {
-		String gone;
-		synchronized (room) {
-			gone = room.release(nameKey, connectionId);
-		}
-		if (gone == null || !this.presence.release(room.id(), nameKey)) { // I/O: outside the room's lock
-			return false;
-		}
-		synchronized (room) {
-			List<String> users = knownUsersOf(room);
-			if (users.size() < this.announceLimit) { // the room had at most the limit with them
-				this.events.toRoom(room.id(), SystemEvent.left(room.id(), gone, now()));
-			}
-			this.events.toRoom(room.id(), new UsersEvent(room.id(), users));
-		}
-		return true;
 	}
 
 	/**
@@ -441,43 +317,8 @@ public class RoomRegistry {
 		return this.clock.millis();
 	}
 
-	private static ChatException nameTaken(Username name, ChatRoom room) {
-		return new ChatException(ErrorCode.USERNAME_TAKEN,
-				"The name '" + name.value() + "' is already in use in #" + room.id() + ".");
-	}
-
 	private static ChatException notJoined(String roomId) {
 		return new ChatException(ErrorCode.NOT_JOINED, "You have not joined #" + roomId + ".");
-	}
-
-	/** Which room a connection is in, and as whom; guarded by its own monitor. */
-	private static final class Connection {
-
-		/** Set by the disconnect; a join that arrives later must not admit a ghost. */
-		private boolean closed;
-
-		private String roomId;
-
-		private String nameKey;
-
-		private String clientId;
-
-		boolean isMember(String roomId, Username name, String clientId) {
-			return roomId.equals(this.roomId) && name.key().equals(this.nameKey) && clientId.equals(this.clientId);
-		}
-
-		void enter(String roomId, Username name, String clientId) {
-			this.roomId = roomId;
-			this.nameKey = name.key();
-			this.clientId = clientId;
-		}
-
-		void exit() {
-			this.roomId = null;
-			this.nameKey = null;
-			this.clientId = null;
-		}
-
 	}
 
 }

@@ -152,13 +152,11 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		Map<String, List<String>> dropped = this.presence.forgetNode(this.presence.nodeId(), false);
 		this.presence.beat(this.timeout);
 		for (String roomId : this.registry.roomIds()) {
-			this.registry.withResidents(roomId, (residents) -> {
-				for (Resident resident : residents) {
-					Presence.Claim claim = this.presence.reclaim(roomId, resident.name(), resident.clientId());
-					if (!claim.granted()) {
-						logger.warn("After the Redis outage, {} in #{} is also someone else's on another node",
-								resident.name(), roomId);
-					}
+			this.registry.forEachResident(roomId, (resident) -> {
+				Presence.Claim claim = this.presence.reclaim(roomId, resident.name(), resident.clientId());
+				if (!claim.granted()) {
+					logger.warn("After the Redis outage, {} in #{} is also someone else's on another node",
+							resident.name(), roomId);
 				}
 			});
 		}

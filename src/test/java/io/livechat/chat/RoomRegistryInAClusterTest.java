@@ -89,7 +89,7 @@ class RoomRegistryInAClusterTest {
 
 	private List<Resident> residents(String roomId) {
 		List<Resident> residents = new ArrayList<>();
-		this.registry.withResidents(roomId, residents::addAll);
+		this.registry.forEachResident(roomId, residents::add);
 		return residents;
 	}
 
