@@ -9,7 +9,7 @@
 # mode needs the local PostgreSQL (127.0.0.1:5432, database test, user postgres; it drops and
 # creates the schema "storm") and redis-server (it starts one on 6392).
 #
-#   CLIENTS=1000 STORMS=3 ROUNDS=2 MODES="one two socketio" [JAR=other.jar] src/bench/scripts/join-storm.sh
+#   CLIENTS=1000 STORMS=3 ROUNDS=2 MODES="one two socketio" [JAR=other.jar] [TOOL_ARGS="--rooms 3"] src/bench/scripts/join-storm.sh
 set -u
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
@@ -25,10 +25,10 @@ REDIS="--livechat.cluster=redis --spring.data.redis.url=redis://127.0.0.1:6392"
 TOOL_HEAP=512m
 [ "$CLIENTS" -gt 2000 ] && TOOL_HEAP=4g
 
-start() { # port, directory, extra args: the pid
+start() { # port, directory (its embedded database's), extra args: the pid (run it in $(...))
   local port=$1 dir=$2; shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && exec java $OPTS -jar "$JAR" --server.port=$port "$@" > node.log 2>&1) &
+  mkdir -p "$dir" && cd "$dir" || return 1
+  java $OPTS -jar "$JAR" --server.port=$port "$@" > node.log 2>&1 &
   echo $!
 }
 wait_up() { for _ in $(seq 1 90); do curl -sf "localhost:$1/actuator/health" >/dev/null && return 0; sleep 1; done; echo "node $1 did not start"; return 1; }
@@ -36,7 +36,7 @@ storm() { # label, extra load tool args...
   local label=$1; shift
   nstat -n >/dev/null 2>&1
   java -XX:+UseParallelGC -Xmx$TOOL_HEAP -cp "$ROOT/target/test-classes" io.livechat.bench.LoadTool storm \
-      --clients "$CLIENTS" --label "$label" --out "$OUT" "$@" > "$ROOT/target/join-storm-last.txt" 2>&1
+      --clients "$CLIENTS" --label "$label" --out "$OUT" ${TOOL_ARGS:-} "$@" > "$ROOT/target/join-storm-last.txt" 2>&1
   local line overflows
   line=$(grep '^{' "$ROOT/target/join-storm-last.txt" | tail -1)
   overflows=$(nstat 2>/dev/null | awk '/ListenOverflows/ {print $2}')
@@ -80,7 +80,7 @@ for round in $(seq 1 "$ROUNDS"); do
           storms two --url ws://127.0.0.1:18081/ws,ws://127.0.0.1:18082/ws --server-pid "$a,$b"
         kill "$a" "$b"; wait "$a" "$b" 2>/dev/null ;;
       socketio)
-        (cd "$ROOT/src/bench/socketio" && PORT=13000 TUNED=0 exec node server.js > "$WORK/socketio.log" 2>&1) &
+        PORT=13000 TUNED=0 node "$ROOT/src/bench/socketio/server.js" > "$WORK/socketio.log" 2>&1 &
         s=$!
         sleep 2
         storms socketio --proto socketio --url ws://127.0.0.1:13000 --server-pid "$s"

@@ -1,6 +1,7 @@
 package io.livechat.chat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,10 @@ final class ChatRoom {
 	/** By {@link Username#key()}. */
 	private final Map<String, Member> members = new HashMap<>();
 
-	/** The members' names, sorted: replaced on each change, read without the room's lock. */
+	/** The members' names, sorted case-insensitively; changed in place, under the room's lock. */
+	private final List<String> sorted = new ArrayList<>();
+
+	/** A copy of {@link #sorted}: replaced on each change, read without the room's lock. */
 	private volatile List<String> names = List.of();
 
 	private final SerialHandOff handOff;
@@ -59,7 +63,9 @@ final class ChatRoom {
 		if (member == null) {
 			member = new Member(name.value(), clientId);
 			this.members.put(name.key(), member);
-			membersChanged();
+			int at = Collections.binarySearch(this.sorted, member.name, String.CASE_INSENSITIVE_ORDER);
+			this.sorted.add((at < 0) ? -at - 1 : at, member.name);
+			this.names = List.copyOf(this.sorted);
 			member.connections.add(connectionId);
 			return new Admission(member.name, true);
 		}
@@ -80,7 +86,14 @@ final class ChatRoom {
 			return null;
 		}
 		this.members.remove(nameKey);
-		membersChanged();
+		int at = Collections.binarySearch(this.sorted, member.name, String.CASE_INSENSITIVE_ORDER);
+		if (at < 0 || !this.sorted.get(at).equals(member.name)) {
+			at = this.sorted.indexOf(member.name); // a case-insensitive tie: never between two members
+		}
+		if (at >= 0) {
+			this.sorted.remove(at);
+		}
+		this.names = List.copyOf(this.sorted);
 		return member.name;
 	}
 
@@ -108,13 +121,6 @@ final class ChatRoom {
 	/** The members' names, sorted case-insensitively; safe to call without the room's lock. */
 	List<String> userNames() {
 		return this.names;
-	}
-
-	private void membersChanged() {
-		List<String> sorted = new ArrayList<>(this.members.size());
-		this.members.values().forEach((member) -> sorted.add(member.name));
-		sorted.sort(String.CASE_INSENSITIVE_ORDER);
-		this.names = List.copyOf(sorted);
 	}
 
 	/** A connection's admission: the name it now speaks under, and whether the user is new here. */
