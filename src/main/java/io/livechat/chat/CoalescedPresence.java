@@ -49,6 +49,8 @@ public final class CoalescedPresence implements ChatEvents {
 	}
 
 	/**
+	 * @param scheduler where every snapshot is sent from: one thread, so that they never
+	 * overtake one another
 	 * @param fresh the snapshot to send in place of the newest one offered: the state as it is
 	 * when it goes out (it must not take a room's lock)
 	 */

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.Presence;
-import io.livechat.chat.Resident;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomsEvent;
 import io.livechat.chat.SystemEvent;

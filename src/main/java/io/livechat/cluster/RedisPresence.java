@@ -161,6 +161,9 @@ final class RedisPresence implements Presence {
 	/** This node's users and, as of the last {@link #users} read, the other nodes'. No I/O. */
 	@Override
 	public List<String> known(String roomId, List<String> here) {
+		if (!this.reachability.isUp()) {
+			return here; // as the lists that go out meanwhile say
+		}
 		List<String> elsewhere = this.elsewhere.getOrDefault(roomId, List.of());
 		return elsewhere.isEmpty() ? here : merged(elsewhere, here);
 	}
