@@ -57,7 +57,7 @@ final class Admissions {
 	void joinedAgain(String connectionId, ChatRoom room, Username name, Long since) {
 		History read = history(room, since);
 		synchronized (room) {
-			sendJoined(connectionId, room, room.nameOf(name.key()), completed(room, read, since));
+			sendJoined(connectionId, room, room.nameOf(name.key()), completed(room, read, since), knownUsers(room));
 		}
 	}
 
@@ -110,15 +110,12 @@ final class Admissions {
 				throw nameTaken(name, room);
 			}
 		}
+		boolean newcomer = claim != null && claim.newcomer();
 		ChatException refused;
 		synchronized (room) {
 			refused = admitted(connectionId, connection, room, anotherTab ? name : Username.accepted(claim.name()),
-					clientId, read, since);
+					clientId, read, since, newcomer);
 			if (refused == null) {
-				boolean newcomer = claim != null && claim.newcomer();
-				if (newcomer) {
-					announce(room, SystemEvent.joined(room.id(), room.nameOf(name.key()), now()), 0);
-				}
 				return newcomer;
 			}
 		}
@@ -128,9 +125,12 @@ final class Admissions {
 		throw refused;
 	}
 
-	/** Under the room's lock: admits and replies; or why not (nothing changed). */
+	/**
+	 * Under the room's lock: admits, replies and, for a newcomer, announces them (the reply's
+	 * list serves both); or why not (nothing changed).
+	 */
 	private ChatException admitted(String connectionId, Connection connection, ChatRoom room, Username name,
-			String clientId, History read, Long since) {
+			String clientId, History read, Long since, boolean newcomer) {
 		History history;
 		try {
 			history = completed(room, read, since);
@@ -143,7 +143,11 @@ final class Admissions {
 			return nameTaken(name, room);
 		}
 		connection.enter(room.id(), name, clientId);
-		sendJoined(connectionId, room, admission.name(), history);
+		List<String> users = knownUsers(room);
+		sendJoined(connectionId, room, admission.name(), history, users);
+		if (newcomer) {
+			announce(room, SystemEvent.joined(room.id(), admission.name(), now()), users, 0);
+		}
 		return null;
 	}
 
@@ -156,17 +160,16 @@ final class Admissions {
 			return false;
 		}
 		synchronized (room) {
-			announce(room, SystemEvent.left(room.id(), gone, now()), 1); // the room had them too
+			announce(room, SystemEvent.left(room.id(), gone, now()), knownUsers(room), 1); // the room had them too
 		}
 		return true;
 	}
 
 	/**
 	 * Under the room's lock: the system event while the room is within the announce limit
-	 * ({@code more} people than it has now being the size that counts), and the changed list.
+	 * ({@code more} people than {@code users} being the size that counts), and the changed list.
 	 */
-	private void announce(ChatRoom room, SystemEvent event, int more) {
-		List<String> users = this.presence.known(room.id(), room.userNames());
+	private void announce(ChatRoom room, SystemEvent event, List<String> users, int more) {
 		if (users.size() + more <= this.announceLimit) {
 			this.events.toRoom(room.id(), event);
 		}
@@ -188,9 +191,14 @@ final class Admissions {
 		return (completed != null) ? completed : history(room, since);
 	}
 
-	private void sendJoined(String connectionId, ChatRoom room, String name, History history) {
-		this.events.toConnection(connectionId, new JoinedEvent(room.id(), name, history.messages(),
-				this.presence.known(room.id(), room.userNames()), history.truncated()));
+	private void sendJoined(String connectionId, ChatRoom room, String name, History history, List<String> users) {
+		this.events.toConnection(connectionId,
+				new JoinedEvent(room.id(), name, history.messages(), users, history.truncated()));
+	}
+
+	/** Under the room's lock: everyone in the room as this node knows without I/O. */
+	private List<String> knownUsers(ChatRoom room) {
+		return this.presence.known(room.id(), room.userNames());
 	}
 
 	private long now() {

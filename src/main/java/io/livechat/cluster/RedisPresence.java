@@ -148,9 +148,10 @@ final class RedisPresence implements Presence {
 			List<String> names = new ArrayList<>();
 			for (Object value : this.redis.opsForHash().values(this.keys.users(roomId))) {
 				String entry = value.toString();
-				names.add(nameOf(entry));
+				String name = nameOf(entry);
+				names.add(name);
 				if (heldElsewhere(entry)) {
-					elsewhere.add(nameOf(entry));
+					elsewhere.add(name);
 				}
 			}
 			this.elsewhere.put(roomId, List.copyOf(elsewhere));

@@ -222,17 +222,17 @@ class RoomLockTest {
 
 		@Override
 		public List<String> users(String roomId, List<String> here) {
-			return here;
+			return LOCAL.users(roomId, here);
 		}
 
 		@Override
 		public List<String> known(String roomId, List<String> here) {
-			return here;
+			return LOCAL.known(roomId, here);
 		}
 
 		@Override
 		public int count(String roomId, int here) {
-			return here;
+			return LOCAL.count(roomId, here);
 		}
 
 	}
