@@ -6,12 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -75,11 +72,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	/** Each room's newest messages and last id, loaded on first use; guarded by its own monitor. */
 	private final Map<String, RecentMessages> logs = new ConcurrentHashMap<>();
 
-	private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
-
-	private final Thread writer;
-
-	private volatile boolean closing;
+	private final GroupCommit<Pending> writer;
 
 	/** Whether other nodes store messages in the same rooms (see the class comment). */
 	private final boolean shared;
@@ -104,14 +97,22 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.writer = new Thread(this::write, "livechat-message-writer");
-		this.writer.setDaemon(true);
-		this.writer.start();
+		this.writer = new GroupCommit<>("livechat-message-writer", MAX_PENDING, MAX_BATCH, new GroupCommit.Committer<>() {
+			@Override
+			public void commit(List<Pending> batch) {
+				JdbcMessageStore.this.commit(batch);
+			}
+
+			@Override
+			public void failed(List<Pending> batch, RuntimeException reason) {
+				JdbcMessageStore.this.failed(batch, reason);
+			}
+		});
 	}
 
 	@Override
 	public void append(String roomId, String username, String text, long timestamp, Appended then) {
-		if (this.closing || !this.pending.offer(new Pending(roomId, username, text, timestamp, then))) {
+		if (!this.writer.offer(new Pending(roomId, username, text, timestamp, then))) {
 			then.failed(unavailable());
 		}
 	}
@@ -139,73 +140,20 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 	}
 
-	/**
-	 * Stops taking messages, commits those still waiting, and stops the writer. (No interrupt: an
-	 * interrupted file channel would close the embedded database in the middle of a commit.)
-	 */
+	/** Stops taking messages, commits those still waiting, and stops the writer. */
 	@Override
 	public void close() throws InterruptedException {
-		this.closing = true;
-		this.writer.join(TimeUnit.SECONDS.toMillis(10));
-		Pending left;
-		while ((left = this.pending.poll()) != null) { // raced the close, or the writer gave up
-			left.then.failed(unavailable());
-		}
-	}
-
-	private void write() {
-		List<Pending> batch = new ArrayList<>(MAX_BATCH);
-		while (!this.closing || !this.pending.isEmpty()) {
-			try {
-				Pending first = this.pending.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				this.pending.drainTo(batch, MAX_BATCH - 1);
-				commit(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (Throwable ex) { // the writer must outlive whatever happens to one batch
-				logger.error("The message writer failed a batch of {}", batch.size(), ex);
-			}
-			finally {
-				batch.clear();
-			}
-		}
+		this.writer.close();
 	}
 
 	/** Inserts a batch in one transaction, then reports each message, in order. */
 	private void commit(List<Pending> batch) {
 		List<ChatMessage> messages;
-		try {
-			if (this.shared) {
-				messages = guarded(() -> this.transaction.execute((status) -> insertWithSharedIds(batch)));
-			}
-			else {
-				messages = insertWithLocalIds(batch);
-			}
+		if (this.shared) {
+			messages = guarded(() -> this.transaction.execute((status) -> insertWithSharedIds(batch)));
 		}
-		catch (RuntimeException ex) {
-			if (!(ex instanceof ChatException)) {
-				logger.error("Could not store a batch of {} messages", batch.size(), ex);
-			}
-			// The outcome may be unknown (a commit whose answer was lost): read each room's last id
-			// again on its next use rather than trust the cached one.
-			batch.forEach((message) -> this.logs.remove(message.roomId));
-			ChatException reason = (ex instanceof ChatException chatException) ? chatException : unavailable();
-			for (Pending message : batch) {
-				try {
-					message.then.failed(reason);
-				}
-				catch (RuntimeException callbackFailure) {
-					logger.warn("Could not report a failed message of #{}", message.roomId, callbackFailure);
-				}
-			}
-			return;
+		else {
+			messages = insertWithLocalIds(batch);
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			ChatMessage message = messages.get(i);
@@ -220,6 +168,25 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not deliver stored message {} of #{}", message.id(), message.room(), ex);
+			}
+		}
+	}
+
+	/** A batch that was not stored (or raced the close): each sender hears it. */
+	private void failed(List<Pending> batch, RuntimeException ex) {
+		if (ex != null && !(ex instanceof ChatException)) {
+			logger.error("Could not store a batch of {} messages", batch.size(), ex);
+		}
+		// The outcome may be unknown (a commit whose answer was lost): read each room's last id
+		// again on its next use rather than trust the cached one.
+		batch.forEach((message) -> this.logs.remove(message.roomId));
+		ChatException reason = (ex instanceof ChatException chatException) ? chatException : unavailable();
+		for (Pending message : batch) {
+			try {
+				message.then.failed(reason);
+			}
+			catch (RuntimeException callbackFailure) {
+				logger.warn("Could not report a failed message of #{}", message.roomId, callbackFailure);
 			}
 		}
 	}
