@@ -27,18 +27,21 @@ final class Admissions {
 
 	private final PublishedMessages published;
 
+	private final MemberIds memberIds;
+
 	private final Clock clock;
 
 	private final int announceLimit;
 
 	private final NameLocks names = new NameLocks();
 
-	Admissions(MessageStore store, ChatEvents events, Presence presence, PublishedMessages published, Clock clock,
-			int announceLimit) {
+	Admissions(MessageStore store, ChatEvents events, Presence presence, PublishedMessages published,
+			MemberIds memberIds, Clock clock, int announceLimit) {
 		this.store = store;
 		this.events = events;
 		this.presence = presence;
 		this.published = published;
+		this.memberIds = memberIds;
 		this.clock = clock;
 		this.announceLimit = announceLimit;
 	}
@@ -54,10 +57,11 @@ final class Admissions {
 	}
 
 	/** A connection already in the room asked to join it again: the same reply, nothing announced. */
-	void joinedAgain(String connectionId, ChatRoom room, Username name, Long since) {
+	void joinedAgain(String connectionId, ChatRoom room, Username name, String clientId, Long since) {
 		History read = history(room, since);
 		synchronized (room) {
-			sendJoined(connectionId, room, room.nameOf(name.key()), completed(room, read, since), knownUsers(room));
+			sendJoined(connectionId, room, room.nameOf(name.key()), clientId, completed(room, read, since),
+					knownUsers(room));
 		}
 	}
 
@@ -138,13 +142,13 @@ final class Admissions {
 		catch (ChatException ex) {
 			return ex;
 		}
-		ChatRoom.Admission admission = room.admit(name, clientId, connectionId);
+		ChatRoom.Admission admission = room.admit(name, clientId, this.memberIds.of(clientId), connectionId);
 		if (admission == null) { // not after the checks under this name's lock; never assumed
 			return nameTaken(name, room);
 		}
 		connection.enter(room.id(), name, clientId);
 		List<String> users = knownUsers(room);
-		sendJoined(connectionId, room, admission.name(), history, users);
+		sendJoined(connectionId, room, admission.name(), clientId, history, users);
 		if (newcomer) {
 			announce(room, SystemEvent.joined(room.id(), admission.name(), now()), users, 0);
 		}
@@ -191,9 +195,10 @@ final class Admissions {
 		return (completed != null) ? completed : history(room, since);
 	}
 
-	private void sendJoined(String connectionId, ChatRoom room, String name, History history, List<String> users) {
-		this.events.toConnection(connectionId,
-				new JoinedEvent(room.id(), name, history.messages(), users, history.truncated()));
+	private void sendJoined(String connectionId, ChatRoom room, String name, String clientId, History history,
+			List<String> users) {
+		this.events.toConnection(connectionId, new JoinedEvent(room.id(), name, this.memberIds.of(clientId),
+				history.messages(), users, this.memberIds.members(room, users), history.truncated()));
 	}
 
 	/** Under the room's lock: everyone in the room as this node knows without I/O. */

@@ -8,6 +8,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public sealed interface ChatEvent
-		permits ChatMessage, SystemEvent, UsersEvent, TypingEvent, RoomsEvent, JoinedEvent, ErrorEvent {
+		permits ChatMessage, SystemEvent, UsersEvent, TypingEvent, RoomsEvent, JoinedEvent, ErrorEvent, PersonalEvent {
 
 }

@@ -26,6 +26,9 @@ final class ChatRoom {
 	/** A copy of {@link #sorted}: replaced on each change, read without the room's lock. */
 	private volatile List<String> names = List.of();
 
+	/** Each member's public id by name: replaced on each change, read without the room's lock. */
+	private volatile Map<String, String> ids = Map.of();
+
 	private final SerialHandOff handOff;
 
 	ChatRoom(Room room, SerialHandOff handOff) {
@@ -58,7 +61,7 @@ final class ChatRoom {
 	/**
 	 * Adds a connection under a name, or returns null when another client holds the name.
 	 */
-	Admission admit(Username name, String clientId, String connectionId) {
+	Admission admit(Username name, String clientId, String publicId, String connectionId) {
 		Member member = this.members.get(name.key());
 		if (member == null) {
 			member = new Member(name.value(), clientId);
@@ -66,6 +69,9 @@ final class ChatRoom {
 			int at = Collections.binarySearch(this.sorted, member.name, String.CASE_INSENSITIVE_ORDER);
 			this.sorted.add((at < 0) ? -at - 1 : at, member.name);
 			this.names = List.copyOf(this.sorted);
+			Map<String, String> ids = new HashMap<>(this.ids);
+			ids.put(member.name, publicId);
+			this.ids = ids;
 			member.connections.add(connectionId);
 			return new Admission(member.name, true);
 		}
@@ -94,6 +100,9 @@ final class ChatRoom {
 			this.sorted.remove(at);
 		}
 		this.names = List.copyOf(this.sorted);
+		Map<String, String> ids = new HashMap<>(this.ids);
+		ids.remove(member.name);
+		this.ids = ids;
 		return member.name;
 	}
 
@@ -121,6 +130,11 @@ final class ChatRoom {
 	/** The members' names, sorted case-insensitively; safe to call without the room's lock. */
 	List<String> userNames() {
 		return this.names;
+	}
+
+	/** The members' public ids by name; safe to call without the room's lock. */
+	Map<String, String> idsByName() {
+		return this.ids;
 	}
 
 	/** A connection's admission: the name it now speaks under, and whether the user is new here. */

@@ -3,16 +3,19 @@ package io.livechat.chat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.livechat.people.Person;
 
 /**
  * The reply to a join, sent to the joining connection only.
  *
+ * @param me the joining person's public id
  * @param history kept messages newer than the join's {@code since}, oldest first, at most 50
  * @param truncated whether newer-than-{@code since} messages exist that {@code history} leaves
  * out (page back to see them)
+ * @param members {@code users} with their public ids, in the same order
  */
 @JsonTypeName("joined")
-public record JoinedEvent(String room, String username, List<ChatMessage> history, List<String> users,
-		boolean truncated) implements ChatEvent {
+public record JoinedEvent(String room, String username, String me, List<ChatMessage> history, List<String> users,
+		List<Person> members, boolean truncated) implements ChatEvent {
 
 }

@@ -1,6 +1,7 @@
 package io.livechat.chat;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is in a room beyond this node. The registry keeps its own connections and asks this when
@@ -61,6 +62,14 @@ public interface Presence {
 	 * sorted), and the other nodes' users as of the last {@link #users} read; sorted. No I/O.
 	 */
 	List<String> known(String roomId, List<String> here);
+
+	/**
+	 * The client ids of the room's users on other nodes, by name, as of the last {@link #users}
+	 * read (for their public ids). No I/O.
+	 */
+	default Map<String, String> clientsElsewhere(String roomId) {
+		return Map.of();
+	}
 
 	/** How many users the room has; {@code here} is how many are on this node. */
 	int count(String roomId, int here);

@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import io.livechat.people.PublicIds;
+
 /**
  * The rooms, who is in them, and what they say: joins, leaves, messages and typing notices,
  * with the events each one causes.
@@ -49,6 +51,8 @@ public class RoomRegistry {
 
 	private final Admissions admissions;
 
+	private final MemberIds memberIds;
+
 	/** People in a room up to whom each arrival and departure is announced, by default. */
 	public static final int DEFAULT_ANNOUNCE_LIMIT = 50;
 
@@ -84,10 +88,19 @@ public class RoomRegistry {
 	/**
 	 * With several nodes: {@code events} tells the cluster, and {@code published} is what passes
 	 * every node's messages on to this node's subscribers, in each room's order (the cluster's
-	 * sequencer delivers through it).
+	 * sequencer delivers through it). Public ids under a secret of this registry's own.
 	 */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
 			int announceLimit, Executor handOff, PublishedMessages published) {
+		this(rooms, store, events, presence, clock, announceLimit, handOff, published, PublicIds.withRandomSecret());
+	}
+
+	/**
+	 * @param ids the people's public ids, from their client ids (the same on every node and
+	 * restart that share the secret)
+	 */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
+			int announceLimit, Executor handOff, PublishedMessages published, PublicIds ids) {
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room, new SerialHandOff(handOff))));
 		this.rooms = byId;
@@ -95,7 +108,8 @@ public class RoomRegistry {
 		this.events = events;
 		this.presence = presence;
 		this.clock = clock;
-		this.admissions = new Admissions(store, events, presence, published, clock, announceLimit);
+		this.memberIds = new MemberIds(ids, presence);
+		this.admissions = new Admissions(store, events, presence, published, this.memberIds, clock, announceLimit);
 	}
 
 	/** A node alone: its events pass through {@code published} on their way out. */
@@ -109,7 +123,11 @@ public class RoomRegistry {
 		this.connections.putIfAbsent(connectionId, new Connection());
 	}
 
-	public void join(String connectionId, String rawUsername, String clientId, String roomId, Long since) {
+	/**
+	 * Joins a room (leaving the connection's previous one). Whether the connection is in it now
+	 * (false when the connection closed meanwhile).
+	 */
+	public boolean join(String connectionId, String rawUsername, String clientId, String roomId, Long since) {
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw new ChatException(ErrorCode.BAD_REQUEST, "clientId must be 8-64 visible ASCII characters.");
 		}
@@ -117,15 +135,15 @@ public class RoomRegistry {
 		ChatRoom room = room(roomId);
 		Connection connection = this.connections.get(connectionId);
 		if (connection == null) {
-			return; // closed while this join was on its way
+			return false; // closed while this join was on its way
 		}
 		synchronized (connection) {
 			if (connection.closed) {
-				return; // disconnected while this join waited for the monitor
+				return false; // disconnected while this join waited for the monitor
 			}
 			if (connection.isMember(roomId, name, clientId)) {
-				this.admissions.joinedAgain(connectionId, room, name, since);
-				return;
+				this.admissions.joinedAgain(connectionId, room, name, clientId, since);
+				return true;
 			}
 			synchronized (room) {
 				if (!room.isAvailable(name, clientId)) {
@@ -136,6 +154,7 @@ public class RoomRegistry {
 			if (this.admissions.admit(connectionId, connection, room, name, clientId, since)) {
 				publishLobby();
 			}
+			return true;
 		}
 	}
 
@@ -221,7 +240,9 @@ public class RoomRegistry {
 	 */
 	public ChatEvent current(ChatEvent snapshot) {
 		if (snapshot instanceof UsersEvent users) {
-			return new UsersEvent(users.room(), users(users.room()));
+			ChatRoom room = room(users.room());
+			List<String> names = usersOf(room);
+			return new UsersEvent(room.id(), names, List.of(), List.of(), this.memberIds.members(room, names));
 		}
 		if (snapshot instanceof RoomsEvent) {
 			return new RoomsEvent(summaries());

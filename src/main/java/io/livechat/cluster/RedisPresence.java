@@ -107,6 +107,9 @@ final class RedisPresence implements Presence {
 	/** Per room, the names other nodes held at the last {@link #users} read. */
 	private final Map<String, List<String>> elsewhere = new ConcurrentHashMap<>();
 
+	/** Per room, the client ids of the names other nodes held at the last {@link #users} read. */
+	private final Map<String, Map<String, String>> clientsElsewhere = new ConcurrentHashMap<>();
+
 	RedisPresence(StringRedisTemplate redis, ClusterKeys keys, String nodeId, List<String> roomIds,
 			RedisReachability reachability) {
 		this.redis = redis;
@@ -145,6 +148,7 @@ final class RedisPresence implements Presence {
 	public List<String> users(String roomId, List<String> here) {
 		return call(() -> {
 			List<String> elsewhere = new ArrayList<>();
+			Map<String, String> clients = new HashMap<>();
 			List<String> names = new ArrayList<>();
 			for (Object value : this.redis.opsForHash().values(this.keys.users(roomId))) {
 				String entry = value.toString();
@@ -152,9 +156,11 @@ final class RedisPresence implements Presence {
 				names.add(name);
 				if (heldElsewhere(entry)) {
 					elsewhere.add(name);
+					clients.put(name, entry.substring(0, entry.indexOf('\t')));
 				}
 			}
 			this.elsewhere.put(roomId, List.copyOf(elsewhere));
+			this.clientsElsewhere.put(roomId, clients);
 			return merged(names, here);
 		}, () -> here);
 	}
@@ -167,6 +173,11 @@ final class RedisPresence implements Presence {
 		}
 		List<String> elsewhere = this.elsewhere.getOrDefault(roomId, List.of());
 		return elsewhere.isEmpty() ? here : merged(elsewhere, here);
+	}
+
+	@Override
+	public Map<String, String> clientsElsewhere(String roomId) {
+		return this.clientsElsewhere.getOrDefault(roomId, Map.of());
 	}
 
 	@Override

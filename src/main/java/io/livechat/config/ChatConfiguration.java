@@ -11,6 +11,7 @@ import io.livechat.chat.MessageStore;
 import io.livechat.chat.Presence;
 import io.livechat.chat.PublishedMessages;
 import io.livechat.chat.RoomRegistry;
+import io.livechat.people.PublicIds;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,10 +45,10 @@ class ChatConfiguration {
 	@Bean
 	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, PublishedMessages publishedMessages,
 			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence,
-			@Qualifier("roomHandOff") ExecutorService roomHandOff) {
+			@Qualifier("roomHandOff") ExecutorService roomHandOff, PublicIds publicIds) {
 		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> publishedMessages),
 				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit(), roomHandOff,
-				publishedMessages);
+				publishedMessages, publicIds);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.livechat.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,6 +42,9 @@ import org.springframework.util.unit.DataSize;
  * @param announceLimit up to this many people in a room, each arrival and departure is announced
  * as a {@code system} event; in a bigger room only the coalesced {@code users} lists say who
  * joined and who left
+ * @param publicIdSecret the secret (at least 32 characters) that turns a {@code clientId} into the
+ * person's public id; without it the server makes one and keeps it in the database, shared by
+ * every node (with {@code livechat.store=memory}: a new one on each start)
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
@@ -51,7 +55,7 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics,
 		@DefaultValue({ "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
 				"127.0.0.0/8", "::1/128", "fc00::/7", "fe80::/10" }) List<String> trustedProxies,
-		@DefaultValue("50") int announceLimit) {
+		@DefaultValue("50") int announceLimit, String publicIdSecret) {
 
 	public enum Store {
 
@@ -98,6 +102,12 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		if (announceLimit < 0) {
 			throw new IllegalArgumentException("livechat.announce-limit must be 0 or more, got " + announceLimit);
 		}
+		if (publicIdSecret != null && publicIdSecret.isBlank()) {
+			publicIdSecret = null;
+		}
+		if (publicIdSecret != null && publicIdSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
+			throw new IllegalArgumentException("livechat.public-id-secret must be at least 32 bytes long");
+		}
 		if (nodeId != null && !NAME.matcher(nodeId).matches()) {
 			throw new IllegalArgumentException("livechat.node-id must match " + NAME + ", got " + nodeId);
 		}
@@ -139,6 +149,9 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * pile up work faster than it is done
 	 * @param perUser limits shared by every connection of one person (one {@code clientId})
 	 * @param perAddress limits shared by every connection from one address
+	 * @param conversationsPerHour new conversations (a first direct message to someone) one person may
+	 * start in an hour
+	 * @param lookups direct-message reads per connection (lists, pages, read marks, blocks)
 	 */
 	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("80KB") DataSize maxRequestSize,
 			@DefaultValue({ "20", "5" }) Rate send, @DefaultValue({ "10", "1" }) Rate join,
@@ -147,7 +160,8 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 			@DefaultValue("45s") Duration idleTimeout, @DefaultValue("5s") Duration sendTimeLimit,
 			@DefaultValue("256KB") DataSize sendBufferSize, @DefaultValue("10000") int inboundQueue,
 			@DefaultValue({ "200", "100" }) Rate frames, @DefaultValue PerUser perUser,
-			@DefaultValue PerAddress perAddress) {
+			@DefaultValue PerAddress perAddress, @DefaultValue("30") int conversationsPerHour,
+			@DefaultValue({ "20", "5" }) Rate lookups) {
 
 		public Limits {
 			if (maxRequestSize.toBytes() < maxFrameSize.toBytes()) {

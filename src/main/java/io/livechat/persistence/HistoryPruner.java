@@ -16,7 +16,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Deletes messages past {@code livechat.history.retention} and beyond
- * {@code livechat.history.max-per-room}, every {@code livechat.history.prune-interval}.
+ * {@code livechat.history.max-per-room}, every {@code livechat.history.prune-interval}; direct
+ * messages past the retention too.
  */
 class HistoryPruner implements SmartLifecycle {
 
@@ -64,6 +65,7 @@ class HistoryPruner implements SmartLifecycle {
 						.update();
 				}
 			}
+			deleted += this.jdbc.sql("DELETE FROM direct_messages WHERE created_at < ?").param(cutoff).update();
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Could not prune the history: {}", ex.getMostSpecificCause().getMessage());

@@ -16,20 +16,17 @@ import javax.sql.DataSource;
 import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
-import io.livechat.chat.ErrorCode;
 import io.livechat.chat.History;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.RecentMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -374,17 +371,11 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	private static <T> T guarded(Supplier<T> databaseCall) {
-		try {
-			return databaseCall.get();
-		}
-		catch (DataAccessException | TransactionException ex) {
-			logger.warn("The message database is unavailable: {}", ex.getMostSpecificCause().getMessage());
-			throw unavailable();
-		}
+		return Database.guarded(databaseCall);
 	}
 
 	private static ChatException unavailable() {
-		return new ChatException(ErrorCode.UNAVAILABLE, "Messages cannot be stored right now. Please try again in a moment.");
+		return Database.unavailable();
 	}
 
 	private record Pending(String roomId, String username, String text, long timestamp, Appended then) {

@@ -1,5 +1,6 @@
 package io.livechat.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,6 +10,11 @@ import io.livechat.chat.InMemoryMessageStore;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.Room;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.direct.DirectMessageStore;
+import io.livechat.direct.InMemoryDirectMessageStore;
+import io.livechat.people.InMemoryPeople;
+import io.livechat.people.People;
+import io.livechat.people.PublicIds;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -18,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Where messages are kept: {@code livechat.store=jdbc} (the default) or {@code memory}.
+ * Where messages are kept, rooms' and direct ones, with the people and the secret of their public
+ * ids: {@code livechat.store=jdbc} (the default) or {@code memory}.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -42,6 +49,49 @@ class StoreConfiguration {
 		return new HistoryPruner(jdbc, store, properties, messageBrokerTaskScheduler);
 	}
 
+	/** The secret from the settings, or the one kept in the database (made by the first node to start). */
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
+	@DependsOnDatabaseInitialization
+	PublicIds publicIds(JdbcClient jdbc, LiveChatProperties properties) {
+		return (properties.publicIdSecret() != null) ? new PublicIds(secretOf(properties))
+				: new PublicIds(PublicIdSecret.load(jdbc));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
+	@DependsOnDatabaseInitialization
+	People people(JdbcClient jdbc) {
+		return new JdbcPeople(jdbc, System::currentTimeMillis);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
+	@DependsOnDatabaseInitialization
+	JdbcDirectMessageStore directMessageStore(DataSource dataSource) {
+		return new JdbcDirectMessageStore(dataSource);
+	}
+
+	/** Without a database, ids change on each start unless the settings give the secret. */
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
+	PublicIds inMemoryPublicIds(LiveChatProperties properties) {
+		return (properties.publicIdSecret() != null) ? new PublicIds(secretOf(properties))
+				: PublicIds.withRandomSecret();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
+	People inMemoryPeople() {
+		return new InMemoryPeople();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
+	DirectMessageStore inMemoryDirectMessageStore() {
+		return new InMemoryDirectMessageStore();
+	}
+
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
 	MessageStore inMemoryMessageStore(LiveChatProperties properties) {
@@ -50,6 +100,10 @@ class StoreConfiguration {
 					+ "set livechat.store=jdbc and SPRING_DATASOURCE_URL or DATABASE_URL");
 		}
 		return new InMemoryMessageStore();
+	}
+
+	private static byte[] secretOf(LiveChatProperties properties) {
+		return properties.publicIdSecret().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -23,6 +23,8 @@ public class ChatMetrics {
 
 	private final Counter messagesBroadcast;
 
+	private final Counter directMessagesReceived;
+
 	private final Counter deliveries;
 
 	private final Counter slowConsumerDrops;
@@ -35,6 +37,9 @@ public class ChatMetrics {
 		this.joins = Counter.builder("livechat.joins").description("Accepted joins").register(registry);
 		this.messagesReceived = Counter.builder("livechat.messages.received")
 			.description("Chat messages accepted from clients")
+			.register(registry);
+		this.directMessagesReceived = Counter.builder("livechat.direct.messages.received")
+			.description("Direct messages accepted from clients")
 			.register(registry);
 		this.messagesBroadcast = Counter.builder("livechat.messages.broadcast")
 			.description("Room events broadcast (messages, joins, leaves, user lists, typing)")
@@ -65,6 +70,10 @@ public class ChatMetrics {
 
 	void messageReceived() {
 		this.messagesReceived.increment();
+	}
+
+	void directMessageReceived() {
+		this.directMessagesReceived.increment();
 	}
 
 	void delivered(int frames) {

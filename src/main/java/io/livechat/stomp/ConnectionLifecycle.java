@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.livechat.broker.Connections;
 import io.livechat.chat.RoomRegistry;
+import io.livechat.direct.DirectMessages;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -26,6 +27,8 @@ class ConnectionLifecycle implements SmartLifecycle {
 
 	private final RoomRegistry rooms;
 
+	private final DirectMessages directMessages;
+
 	private final ConnectionQuotas quotas;
 
 	private final ConnectionGuard guard;
@@ -38,9 +41,10 @@ class ConnectionLifecycle implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> sweeping;
 
-	ConnectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard, Connections connections,
-			Duration sendTimeLimit, TaskScheduler scheduler) {
+	ConnectionLifecycle(RoomRegistry rooms, DirectMessages directMessages, ConnectionQuotas quotas,
+			ConnectionGuard guard, Connections connections, Duration sendTimeLimit, TaskScheduler scheduler) {
 		this.rooms = rooms;
+		this.directMessages = directMessages;
 		this.quotas = quotas;
 		this.guard = guard;
 		this.connections = connections;
@@ -54,12 +58,14 @@ class ConnectionLifecycle implements SmartLifecycle {
 		String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
 		this.quotas.register(sessionId, ClientAddress.from(SimpMessageHeaderAccessor.getSessionAttributes(headers)));
 		this.rooms.connect(sessionId);
+		this.directMessages.connected(sessionId);
 		this.guard.stompConnected(sessionId);
 	}
 
 	@EventListener
 	void disconnected(SessionDisconnectEvent event) {
 		this.rooms.disconnect(event.getSessionId());
+		this.directMessages.disconnected(event.getSessionId());
 		this.quotas.forget(event.getSessionId());
 	}
 

@@ -21,7 +21,10 @@ class ConnectionQuotas {
 
 	enum Action {
 
-		SEND, JOIN, TYPING
+		SEND, JOIN, TYPING,
+
+		/** Direct-message reads: per connection only. */
+		LOOKUP
 
 	}
 
@@ -43,7 +46,8 @@ class ConnectionQuotas {
 	private final Map<String, Quota> quotas = new ConcurrentHashMap<>();
 
 	ConnectionQuotas(Limits limits, LongSupplier nanoClock) {
-		this.rates = Map.of(Action.SEND, limits.send(), Action.JOIN, limits.join(), Action.TYPING, limits.typing());
+		this.rates = Map.of(Action.SEND, limits.send(), Action.JOIN, limits.join(), Action.TYPING, limits.typing(),
+				Action.LOOKUP, limits.lookups());
 		var perUser = limits.perUser();
 		this.people = new SharedQuotas(perUser.send(), perUser.join(), perUser.typing());
 		var perAddress = limits.perAddress();

@@ -30,9 +30,21 @@ final class Destinations {
 
 	static final String TYPING = "/typing";
 
+	static final String DM = "/dm";
+
+	static final String CONVERSATIONS = "/conversations";
+
+	static final String DM_HISTORY = "/dm-history";
+
+	static final String DM_READ = "/dm-read";
+
+	static final String BLOCK = "/block";
+
 	/** Where a client may SEND. */
 	static final Set<String> COMMANDS = Set.of(APPLICATION_PREFIX + JOIN, APPLICATION_PREFIX + SEND,
-			APPLICATION_PREFIX + LEAVE, APPLICATION_PREFIX + TYPING);
+			APPLICATION_PREFIX + LEAVE, APPLICATION_PREFIX + TYPING, APPLICATION_PREFIX + DM,
+			APPLICATION_PREFIX + CONVERSATIONS, APPLICATION_PREFIX + DM_HISTORY, APPLICATION_PREFIX + DM_READ,
+			APPLICATION_PREFIX + BLOCK);
 
 	private Destinations() {
 	}

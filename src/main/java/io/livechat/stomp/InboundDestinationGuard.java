@@ -18,7 +18,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
- * Lets a client SEND only to the four {@code /app} commands and SUBSCRIBE only to the
+ * Lets a client SEND only to the {@code /app} commands and SUBSCRIBE only to the
  * destinations of the contract, with a unique subscription id, no {@code selector} and at most
  * the configured number of subscriptions, and frames with at most {@value #MAX_HEADERS} headers
  * and no commands the chat does not use (transactions, acknowledgements). Anything else (a SEND to {@code /topic/**} or
@@ -60,7 +60,8 @@ class InboundDestinationGuard implements ChannelInterceptor {
 		String sessionId = stomp.getSessionId();
 		String refusal = (headerCount(stomp) > MAX_HEADERS) ? "Too many headers" : switch (stomp.getCommand()) {
 			case SEND -> Destinations.COMMANDS.contains(destination) ? null
-					: "SEND is allowed only to /app/join, /app/send, /app/leave and /app/typing";
+					: "SEND is allowed only to /app/join, /app/send, /app/leave, /app/typing, /app/dm, "
+							+ "/app/conversations, /app/dm-history, /app/dm-read and /app/block";
 			case SUBSCRIBE -> refuseSubscription(stomp, sessionId, destination);
 			case UNSUBSCRIBE -> {
 				this.quotas.unsubscribe(sessionId, stomp.getSubscriptionId());

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.direct.DirectMessages;
 import io.livechat.broker.Connections;
 import io.livechat.broker.Writers;
 
@@ -88,10 +89,11 @@ class StompConfiguration {
 	}
 
 	@Bean
-	ConnectionLifecycle connectionLifecycle(RoomRegistry rooms, ConnectionQuotas quotas, ConnectionGuard guard,
-			Connections connections, LiveChatProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler) {
-		return new ConnectionLifecycle(rooms, quotas, guard, connections, properties.limits().sendTimeLimit(),
-				messageBrokerTaskScheduler);
+	ConnectionLifecycle connectionLifecycle(RoomRegistry rooms, DirectMessages directMessages, ConnectionQuotas quotas,
+			ConnectionGuard guard, Connections connections, LiveChatProperties properties,
+			@Lazy TaskScheduler messageBrokerTaskScheduler) {
+		return new ConnectionLifecycle(rooms, directMessages, quotas, guard, connections,
+				properties.limits().sendTimeLimit(), messageBrokerTaskScheduler);
 	}
 
 }

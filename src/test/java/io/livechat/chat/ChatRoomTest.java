@@ -23,7 +23,7 @@ class ChatRoomTest {
 				String name = (random.nextBoolean() ? "user" : "User") + random.nextInt(500);
 				Username username = Username.parse(name);
 				if (!present.containsKey(username.key())) {
-					assertThat(this.room.admit(username, "client-" + username.key(), "c-" + username.key())).isNotNull();
+					assertThat(this.room.admit(username, "client-" + username.key(), "id-" + username.key(), "c-" + username.key())).isNotNull();
 					present.put(username.key(), name);
 				}
 			}
@@ -34,15 +34,16 @@ class ChatRoomTest {
 			List<String> expected = new ArrayList<>(present.values());
 			expected.sort(String.CASE_INSENSITIVE_ORDER);
 			assertThat(this.room.userNames()).as("after step %d", i).containsExactlyElementsOf(expected);
+			assertThat(this.room.idsByName()).as("after step %d", i).containsOnlyKeys(expected);
 		}
 		assertThat(this.room.summary().users()).isEqualTo(present.size());
 	}
 
 	@Test
 	void aSecondTabIsListedOnceAndTheNameStaysUntilTheLastTabLeaves() {
-		this.room.admit(Username.parse("Sam"), "client-sam-22", "c1");
-		this.room.admit(Username.parse("Sam"), "client-sam-22", "c2");
-		this.room.admit(Username.parse("alex"), "client-alex-1", "c3");
+		this.room.admit(Username.parse("Sam"), "client-sam-22", "id-sam", "c1");
+		this.room.admit(Username.parse("Sam"), "client-sam-22", "id-sam", "c2");
+		this.room.admit(Username.parse("alex"), "client-alex-1", "id-alex", "c3");
 
 		assertThat(this.room.userNames()).containsExactly("alex", "Sam");
 		assertThat(this.room.release(Username.parse("Sam").key(), "c1")).isNull();

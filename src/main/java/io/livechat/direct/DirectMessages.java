@@ -1,0 +1,253 @@
+package io.livechat.direct;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.livechat.chat.ChatEvents;
+import io.livechat.chat.ChatException;
+import io.livechat.chat.ErrorCode;
+import io.livechat.chat.MessageText;
+import io.livechat.people.People;
+import io.livechat.people.Person;
+import io.livechat.people.PublicIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Direct messages between two people: stored first, then delivered to every connection of the
+ * sender and of the recipient on this node, and to no one else. A connection has an identity
+ * (its person's public id) from its first join; before that it may not use any of this.
+ * <p>
+ * Everything here runs on the caller's thread with no lock held while the store or the people
+ * directory is asked (both may do I/O); deliveries go through {@link ChatEvents#toConnection},
+ * which does not block.
+ */
+public class DirectMessages {
+
+	private static final Logger logger = LoggerFactory.getLogger(DirectMessages.class);
+
+	/** The most conversations a list holds. */
+	public static final int LIST_LIMIT = 100;
+
+	/** A page of a conversation: at most this many messages. */
+	public static final int MAX_PAGE = 100;
+
+	public static final int DEFAULT_PAGE = 50;
+
+	private final DirectMessageStore store;
+
+	private final People people;
+
+	private final ChatEvents events;
+
+	private final Clock clock;
+
+	private final Mailboxes mailboxes = new Mailboxes();
+
+	private final ConversationStarts starts;
+
+	private final PeerPresence presence;
+
+	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Clock clock,
+			int conversationsPerHour) {
+		this.store = store;
+		this.people = people;
+		this.events = events;
+		this.clock = clock;
+		this.starts = new ConversationStarts(conversationsPerHour, System::nanoTime);
+		this.presence = new PeerPresence(store, this.mailboxes, events);
+	}
+
+	/** Tells peers who came online or went offline, every {@code interval}, from {@code scheduler}. */
+	public void startPresence(ScheduledExecutorService scheduler, Duration interval) {
+		this.presence.start(scheduler, interval);
+	}
+
+	/** A new connection; it has no identity until it joins. */
+	public void connected(String connectionId) {
+		this.mailboxes.open(connectionId);
+	}
+
+	/**
+	 * The connection joined a room as {@code person}: the person is known from now on under that
+	 * name, the connection receives their direct messages, and gets their conversations.
+	 */
+	public void joined(String connectionId, Person person) {
+		try {
+			this.people.remember(person);
+		}
+		catch (ChatException ex) { // the join stands; messages to them wait for a join that is remembered
+			logger.warn("Could not remember a person who joined: {}", ex.getMessage());
+		}
+		announce(this.mailboxes.claim(connectionId, person.id()));
+		try {
+			if (this.mailboxes.ownerOf(connectionId) != null) {
+				conversations(connectionId);
+			}
+		}
+		catch (ChatException ex) { // the join stands; the page can ask again
+			logger.warn("Could not list the conversations of a person who joined: {}", ex.getMessage());
+		}
+	}
+
+	/** The connection closed (idempotent). */
+	public void disconnected(String connectionId) {
+		String offline = this.mailboxes.close(connectionId);
+		if (offline != null) {
+			this.presence.changed(offline, false);
+		}
+	}
+
+	public void send(String connectionId, String to, String rawText) {
+		String me = identity(connectionId);
+		String recipient = peer(me, to);
+		String text = MessageText.parse(rawText);
+		String recipientName = nameOf(recipient);
+		Conversation conversation = Conversation.between(me, recipient);
+		if (!this.store.exists(conversation) && !this.starts.tryStart(me)) {
+			throw new ChatException(ErrorCode.RATE_LIMITED,
+					"You have started too many new conversations in the last hour. Try again later.");
+		}
+		boolean hidden = this.store.blocks(recipient, me);
+		this.store.append(conversation, new Person(me, nameOf(me)), new Person(recipient, recipientName), text,
+				this.clock.millis(), hidden, new DirectMessageStore.Stored() {
+					@Override
+					public void stored(DirectMessage message) { // perhaps on the store's writer: never blocks
+						deliver(message, me);
+						if (!hidden) {
+							deliver(message, recipient);
+						}
+					}
+
+					@Override
+					public void failed(ChatException reason) {
+						DirectMessages.this.events.toConnection(connectionId, reason.toEvent());
+					}
+				});
+	}
+
+	/** The person's conversations, to this connection. */
+	public void conversations(String connectionId) {
+		String me = identity(connectionId);
+		List<ConversationEntry> entries = this.store.conversationsOf(me, LIST_LIMIT)
+			.stream()
+			.map(this::entry)
+			.toList();
+		this.events.toConnection(connectionId, new ConversationsEvent(entries));
+	}
+
+	/**
+	 * A page of the conversation with {@code with}, to this connection: before an id, since one,
+	 * or the newest.
+	 */
+	public void history(String connectionId, String with, Long before, Long since, Integer limit) {
+		String me = identity(connectionId);
+		String peer = peer(me, with);
+		if (before != null && since != null) {
+			throw badRequest("Give 'before' or 'since', not both.");
+		}
+		if ((before != null && before < 1) || (since != null && since < 0)) {
+			throw badRequest("'before' must be 1 or more, 'since' 0 or more.");
+		}
+		int size = (limit != null) ? limit : DEFAULT_PAGE;
+		if (size < 1 || size > MAX_PAGE) {
+			throw badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE + ".");
+		}
+		nameOf(peer); // someone who ever joined
+		Conversation conversation = Conversation.between(me, peer);
+		DirectMessageStore.Page page = this.store.page(conversation, me, before, since, size);
+		this.events.toConnection(connectionId, new DirectHistoryEvent(peer, conversation.id(), page.messages(),
+				page.hasMore(), this.store.blocks(me, peer)));
+	}
+
+	/** The person has read the conversation with {@code with} up to {@code id}; every tab of theirs hears it. */
+	public void read(String connectionId, String with, long id) {
+		String me = identity(connectionId);
+		String peer = peer(me, with);
+		nameOf(peer);
+		Conversation conversation = Conversation.between(me, peer);
+		this.store.markRead(me, conversation, id);
+		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
+		if (summary != null) {
+			tell(me, ConversationEvent.of(entry(summary)));
+		}
+	}
+
+	/** The person blocks (or unblocks) {@code user}'s messages; every tab of theirs hears it. */
+	public void block(String connectionId, String user, boolean blocked) {
+		String me = identity(connectionId);
+		String peer = peer(me, user);
+		String name = nameOf(peer);
+		this.store.block(me, peer, blocked);
+		Conversation conversation = Conversation.between(me, peer);
+		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
+		ConversationEntry entry = (summary != null) ? entry(summary) : new ConversationEntry(conversation.id(),
+				new Peer(peer, name, this.mailboxes.isOnline(peer)), 0, 0, 0, blocked, null);
+		tell(me, ConversationEvent.of(entry));
+	}
+
+	private void deliver(DirectMessage message, String person) {
+		this.mailboxes.connectionsOf(person).forEach((connection) -> this.events.toConnection(connection, message));
+	}
+
+	private void tell(String person, ConversationEvent event) {
+		this.mailboxes.connectionsOf(person).forEach((connection) -> this.events.toConnection(connection, event));
+	}
+
+	private void announce(Mailboxes.Change change) {
+		if (change.online() != null) {
+			this.presence.changed(change.online(), true);
+		}
+		if (change.offline() != null) {
+			this.presence.changed(change.offline(), false);
+		}
+	}
+
+	private ConversationEntry entry(DirectMessageStore.Summary summary) {
+		String peer = summary.peer();
+		String name = this.people.nameOf(peer).orElse((summary.last() != null) ? nameIn(summary.last(), peer) : peer);
+		return new ConversationEntry(summary.conversation().id(), new Peer(peer, name, this.mailboxes.isOnline(peer)),
+				summary.lastId(), summary.lastReadId(), summary.unread(), summary.blocked(), summary.last());
+	}
+
+	private static String nameIn(DirectMessage message, String person) {
+		return message.from().id().equals(person) ? message.from().name() : message.to().name();
+	}
+
+	private String identity(String connectionId) {
+		String me = this.mailboxes.ownerOf(connectionId);
+		if (me == null) {
+			throw new ChatException(ErrorCode.NOT_JOINED, "Join a room first: direct messages need to know who you are.");
+		}
+		return me;
+	}
+
+	/** The other person named by a command: a public id, not {@code me}. */
+	private static String peer(String me, String id) {
+		if (id == null) {
+			throw badRequest("The id of the other person is required.");
+		}
+		if (!PublicIds.isWellFormed(id)) {
+			throw unknownUser();
+		}
+		if (id.equals(me)) {
+			throw badRequest("That is your own id: write to someone else.");
+		}
+		return id;
+	}
+
+	private String nameOf(String person) {
+		return this.people.nameOf(person).orElseThrow(DirectMessages::unknownUser);
+	}
+
+	private static ChatException unknownUser() {
+		return new ChatException(ErrorCode.UNKNOWN_USER, "Nobody with that id has ever joined.");
+	}
+
+	private static ChatException badRequest(String message) {
+		return new ChatException(ErrorCode.BAD_REQUEST, message);
+	}
+
+}

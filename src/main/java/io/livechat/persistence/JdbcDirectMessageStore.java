@@ -1,0 +1,320 @@
+package io.livechat.persistence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import io.livechat.chat.ChatException;
+import io.livechat.direct.Conversation;
+import io.livechat.direct.DirectMessage;
+import io.livechat.direct.DirectMessageStore;
+import io.livechat.people.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Direct messages in the database (H2 by default, PostgreSQL in production): group commit as for
+ * rooms' messages (one writer, one transaction per batch, reports in order after the commit), ids
+ * from each conversation's row, locked in the transaction that inserts its messages, so they stay
+ * consecutive whichever node stores them. A conversation's row and both people's read positions
+ * are made before its first message is queued.
+ */
+public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable {
+
+	static final int MAX_PENDING = 10_000;
+
+	static final int MAX_BATCH = 256;
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcDirectMessageStore.class);
+
+	private static final String COLUMNS = "conversation, id, sender, sender_name, recipient, recipient_name, text, created_at";
+
+	/** What a person may see: everything but what was hidden from them as its recipient. */
+	private static final String VISIBLE_TO = "NOT (hidden AND recipient = ?)";
+
+	private static final RowMapper<DirectMessage> MESSAGE = (row, n) -> new DirectMessage(row.getLong("id"),
+			row.getString("conversation"), new Person(row.getString("sender"), row.getString("sender_name")),
+			new Person(row.getString("recipient"), row.getString("recipient_name")), row.getString("text"),
+			row.getLong("created_at"));
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final TransactionTemplate transaction;
+
+	private final GroupCommit<Pending> writer;
+
+	public JdbcDirectMessageStore(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.batch = new JdbcTemplate(dataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.writer = new GroupCommit<>("livechat-dm-writer", MAX_PENDING, MAX_BATCH, new GroupCommit.Committer<>() {
+			@Override
+			public void commit(List<Pending> batch) {
+				JdbcDirectMessageStore.this.commit(batch);
+			}
+
+			@Override
+			public void failed(List<Pending> batch, RuntimeException reason) {
+				if (reason != null && !(reason instanceof ChatException)) {
+					logger.error("Could not store a batch of {} direct messages", batch.size(), reason);
+				}
+				ChatException unavailable = (reason instanceof ChatException chat) ? chat : Database.unavailable();
+				batch.forEach((pending) -> report(() -> pending.then.failed(unavailable)));
+			}
+		});
+	}
+
+	@Override
+	public void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
+			Stored then) {
+		prepare(conversation, timestamp);
+		if (!this.writer.offer(new Pending(conversation, from, to, text, timestamp, hidden, then))) {
+			then.failed(Database.unavailable());
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.writer.close();
+	}
+
+	/** The conversation's row and both read positions, unless they exist (made by one caller only). */
+	private void prepare(Conversation conversation, long now) {
+		if (Database.guarded(() -> this.jdbc.sql("SELECT COUNT(*) FROM conversations WHERE id = ?")
+			.param(conversation.id())
+			.query(Integer.class)
+			.single()) > 0) {
+			return;
+		}
+		Database.guarded(() -> {
+			try {
+				return this.transaction.execute((status) -> {
+					this.jdbc.sql("INSERT INTO conversations (id, first_id, second_id, last_id, last_at) VALUES (?, ?, ?, 0, ?)")
+						.params(conversation.id(), conversation.first(), conversation.second(), now)
+						.update();
+					for (String person : List.of(conversation.first(), conversation.second())) {
+						this.jdbc.sql("INSERT INTO conversation_reads (person, conversation, last_read_id) VALUES (?, ?, 0)")
+							.params(person, conversation.id())
+							.update();
+					}
+					return null;
+				});
+			}
+			catch (DuplicateKeyException ex) { // made at the same moment by another sender or node
+				return null;
+			}
+		});
+	}
+
+	/** One transaction: each conversation's row locked (in id order), the messages inserted. */
+	private void commit(List<Pending> batch) {
+		List<DirectMessage> messages = Database.guarded(() -> this.transaction.execute((status) -> {
+			Map<String, Long> lastIds = new TreeMap<>();
+			batch.forEach((pending) -> lastIds.put(pending.conversation.id(), 0L));
+			for (String conversation : lastIds.keySet()) {
+				lastIds.put(conversation, this.jdbc.sql("SELECT last_id FROM conversations WHERE id = ? FOR UPDATE")
+					.param(conversation)
+					.query(Long.class)
+					.single());
+			}
+			List<DirectMessage> stored = new ArrayList<>(batch.size());
+			for (Pending pending : batch) {
+				long id = lastIds.merge(pending.conversation.id(), 1L, Long::sum);
+				stored.add(new DirectMessage(id, pending.conversation.id(), pending.from, pending.to, pending.text,
+						pending.timestamp));
+			}
+			this.batch.batchUpdate("INSERT INTO direct_messages (" + COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					indices(batch.size()), MAX_BATCH, (statement, i) -> {
+						DirectMessage message = stored.get(i);
+						statement.setString(1, message.conversation());
+						statement.setLong(2, message.id());
+						statement.setString(3, message.from().id());
+						statement.setString(4, message.from().name());
+						statement.setString(5, message.to().id());
+						statement.setString(6, message.to().name());
+						statement.setString(7, message.text());
+						statement.setLong(8, message.timestamp());
+						statement.setBoolean(9, batch.get(i).hidden);
+					});
+			for (DirectMessage message : stored) { // a sender has read what they wrote
+				this.jdbc.sql("""
+						UPDATE conversation_reads SET last_read_id = ?
+						WHERE person = ? AND conversation = ? AND last_read_id < ?
+						""").params(message.id(), message.from().id(), message.conversation(), message.id()).update();
+			}
+			for (DirectMessage message : stored) {
+				this.jdbc.sql("UPDATE conversations SET last_id = ?, last_at = ? WHERE id = ? AND last_id < ?")
+					.params(message.id(), message.timestamp(), message.conversation(), message.id())
+					.update();
+			}
+			return stored;
+		}));
+		for (int i = 0; i < batch.size(); i++) {
+			DirectMessage message = messages.get(i);
+			Stored then = batch.get(i).then;
+			report(() -> then.stored(message));
+		}
+	}
+
+	private static List<Integer> indices(int size) {
+		List<Integer> indices = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			indices.add(i);
+		}
+		return indices;
+	}
+
+	private static void report(Runnable callback) {
+		try {
+			callback.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not report a direct message", ex);
+		}
+	}
+
+	@Override
+	public List<Summary> conversationsOf(String person, int limit) {
+		List<String> ids = Database.guarded(() -> this.jdbc.sql("""
+				SELECT c.id FROM conversations c
+				WHERE (c.first_id = ? OR c.second_id = ?) AND c.last_id > 0
+				AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.person = ?
+				  AND b.blocked = CASE WHEN c.first_id = ? THEN c.second_id ELSE c.first_id END)
+				ORDER BY c.last_at DESC, c.id LIMIT ?
+				""").params(person, person, person, person, limit).query(String.class).list());
+		List<Summary> summaries = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			String[] people = id.split("\\.");
+			Summary summary = conversation(person, Conversation.between(people[0], people[1]));
+			if (summary != null) {
+				summaries.add(summary);
+			}
+		}
+		return summaries;
+	}
+
+	@Override
+	public Summary conversation(String person, Conversation conversation) {
+		String peer = conversation.other(person);
+		return Database.guarded(() -> {
+			Long lastId = this.jdbc.sql("SELECT last_id FROM conversations WHERE id = ?")
+				.param(conversation.id())
+				.query(Long.class)
+				.optional()
+				.orElse(0L);
+			if (lastId == 0) {
+				return null;
+			}
+			long lastReadId = this.jdbc.sql("SELECT last_read_id FROM conversation_reads WHERE person = ? AND conversation = ?")
+				.params(person, conversation.id())
+				.query(Long.class)
+				.optional()
+				.orElse(0L);
+			int unread = this.jdbc.sql("""
+					SELECT COUNT(*) FROM direct_messages
+					WHERE conversation = ? AND id > ? AND sender = ? AND NOT hidden
+					""").params(conversation.id(), lastReadId, peer).query(Integer.class).single();
+			DirectMessage last = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND "
+					+ VISIBLE_TO + " ORDER BY id DESC LIMIT 1").params(conversation.id(), person).query(MESSAGE).optional()
+				.orElse(null);
+			return new Summary(conversation, peer, lastId, lastReadId, unread, blocks(person, peer), last);
+		});
+	}
+
+	@Override
+	public Page page(Conversation conversation, String viewer, Long beforeId, Long sinceId, int limit) {
+		return Database.guarded(() -> {
+			if (sinceId != null) {
+				List<DirectMessage> after = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND id > ? AND "
+						+ VISIBLE_TO + " ORDER BY id LIMIT ?").params(conversation.id(), sinceId, viewer, limit + 1)
+					.query(MESSAGE)
+					.list();
+				return new Page(List.copyOf(after.subList(0, Math.min(limit, after.size()))), after.size() > limit);
+			}
+			long below = (beforeId != null) ? beforeId : Long.MAX_VALUE;
+			List<DirectMessage> newestFirst = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND id < ? AND "
+					+ VISIBLE_TO + " ORDER BY id DESC LIMIT ?").params(conversation.id(), below, viewer, limit + 1)
+				.query(MESSAGE)
+				.list();
+			List<DirectMessage> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+			Collections.reverse(page);
+			return new Page(List.copyOf(page), newestFirst.size() > limit);
+		});
+	}
+
+	@Override
+	public void markRead(String person, Conversation conversation, long id) {
+		Database.guarded(() -> this.jdbc.sql("""
+				UPDATE conversation_reads
+				SET last_read_id = LEAST(?, (SELECT last_id FROM conversations WHERE id = ?))
+				WHERE person = ? AND conversation = ? AND last_read_id < ?
+				""").params(id, conversation.id(), person, conversation.id(), id).update());
+	}
+
+	@Override
+	public void block(String person, String other, boolean blocked) {
+		Database.guarded(() -> {
+			if (!blocked) {
+				return this.jdbc.sql("DELETE FROM blocks WHERE person = ? AND blocked = ?").params(person, other).update();
+			}
+			if (blocks(person, other)) {
+				return 0;
+			}
+			try {
+				return this.jdbc.sql("INSERT INTO blocks (person, blocked) VALUES (?, ?)").params(person, other).update();
+			}
+			catch (DuplicateKeyException ex) { // another tab, at the same moment
+				return 0;
+			}
+		});
+	}
+
+	@Override
+	public boolean blocks(String person, String other) {
+		return Database.guarded(() -> this.jdbc.sql("SELECT COUNT(*) FROM blocks WHERE person = ? AND blocked = ?")
+			.params(person, other)
+			.query(Integer.class)
+			.single()) > 0;
+	}
+
+	@Override
+	public boolean exists(Conversation conversation) {
+		return Database.guarded(() -> this.jdbc.sql("SELECT COUNT(*) FROM conversations WHERE id = ? AND last_id > 0")
+			.param(conversation.id())
+			.query(Integer.class)
+			.single()) > 0;
+	}
+
+	@Override
+	public List<String> peersOf(String person) {
+		return Database.guarded(() -> this.jdbc.sql("""
+				SELECT CASE WHEN first_id = ? THEN second_id ELSE first_id END FROM conversations
+				WHERE (first_id = ? OR second_id = ?) AND last_id > 0
+				""").params(person, person, person).query(String.class).list());
+	}
+
+	@Override
+	public int deleteOlderThan(long cutoffMillis) {
+		return Database.guarded(() -> this.jdbc.sql("DELETE FROM direct_messages WHERE created_at < ?")
+			.param(cutoffMillis)
+			.update());
+	}
+
+	private record Pending(Conversation conversation, Person from, Person to, String text, long timestamp,
+			boolean hidden, Stored then) {
+	}
+
+}
