@@ -23,6 +23,8 @@ CREATE TABLE conversations (
 );
 CREATE INDEX conversations_first ON conversations (first_id, last_at);
 CREATE INDEX conversations_second ON conversations (second_id, last_at);
+-- what changed lately: nodes of a cluster compare it with what they delivered
+CREATE INDEX conversations_last_at ON conversations (last_at);
 
 -- Direct messages; hidden: its recipient blocked the sender when it was sent, and never sees it.
 CREATE TABLE direct_messages (

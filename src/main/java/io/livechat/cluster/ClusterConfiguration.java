@@ -2,6 +2,7 @@ package io.livechat.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,8 @@ import io.livechat.chat.PublishedMessages;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.direct.LocalDelivery;
+import io.livechat.persistence.JdbcDirectMessageStore;
 import io.livechat.persistence.JdbcMessageStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -131,10 +134,20 @@ class ClusterConfiguration {
 		return new ClusterEvents(local, notices, bus, sequencer, catchUp, node.id());
 	}
 
+	/** Direct messages to the other nodes, and theirs to this node's connections, in order. */
+	@Bean
+	ClusterDirectMessages clusterDirectMessages(ClusterBus bus, ClusterNode node, JdbcDirectMessageStore store,
+			LocalDelivery localDelivery, ScheduledExecutorService catchUpScheduler, LiveChatProperties properties) {
+		ClusterDirectMessages directMessages = new ClusterDirectMessages(bus, node.id(), store, localDelivery,
+				Clock.systemUTC());
+		directMessages.start(catchUpScheduler, properties.catchUpInterval());
+		return directMessages;
+	}
+
 	@Bean
 	ClusterReceiver clusterReceiver(ClusterNode node, JsonMapper json, CoalescedPresence local,
-			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry) {
-		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry);
+			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry, ClusterDirectMessages directMessages) {
+		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry, directMessages);
 	}
 
 	/**

@@ -5,46 +5,51 @@ import java.nio.charset.StandardCharsets;
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.SystemEvent;
 import io.livechat.chat.TypingEvent;
+import io.livechat.direct.DirectMessage;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * What one node tells the others on the cluster's channel, as JSON: a stored message, a system
- * or typing event, or that a room's users (or the room counts) changed, which each node then
- * reads from Redis. Exactly one of {@code message}, {@code system} and {@code typing} is set for
- * those kinds.
+ * or typing event, a stored direct message, or that a room's users (or the room counts) changed,
+ * which each node then reads from Redis. Exactly one of {@code message}, {@code system},
+ * {@code typing} and {@code dm} is set for those kinds; {@code hidden} goes with {@code dm}.
  *
  * @param node the sender, which ignores its own (written first, so that it can tell without
  * reading the rest)
  */
 @JsonPropertyOrder({ "node", "kind", "room" })
 record ClusterMessage(String node, Kind kind, String room, ChatMessage message, SystemEvent system,
-		TypingEvent typing) {
+		TypingEvent typing, DirectMessage dm, boolean hidden) {
 
 	enum Kind {
 
-		MESSAGE, SYSTEM, TYPING, USERS, ROOMS
+		MESSAGE, SYSTEM, TYPING, USERS, ROOMS, DM
 
 	}
 
 	static ClusterMessage of(String node, ChatMessage message) {
-		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null);
+		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null, null, false);
 	}
 
 	static ClusterMessage of(String node, SystemEvent system) {
-		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null);
+		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null, null, false);
 	}
 
 	static ClusterMessage of(String node, TypingEvent typing) {
-		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing);
+		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing, null, false);
+	}
+
+	static ClusterMessage of(String node, DirectMessage dm, boolean hidden) {
+		return new ClusterMessage(node, Kind.DM, null, null, null, null, dm, hidden);
 	}
 
 	static ClusterMessage usersChanged(String node, String room) {
-		return new ClusterMessage(node, Kind.USERS, room, null, null, null);
+		return new ClusterMessage(node, Kind.USERS, room, null, null, null, null, false);
 	}
 
 	static ClusterMessage roomsChanged(String node) {
-		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null);
+		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null, null, false);
 	}
 
 	/** How the JSON of a message from {@code node} begins. */

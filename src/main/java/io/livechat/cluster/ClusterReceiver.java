@@ -16,7 +16,7 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 
 /**
- * The other nodes' room events, as they arrive on the cluster's channel (in the order each node
+ * The other nodes' room events and direct messages, as they arrive on the cluster's channel (in the order each node
  * published them), to this node's clients: messages through the {@link MessageSequencer}, system
  * and typing events as they are, and on a presence notice (or a system event) the room's users
  * and the room counts as Redis has them when they go out (coalesced, read afresh).
@@ -40,8 +40,11 @@ final class ClusterReceiver implements MessageListener {
 
 	private final RoomRegistry registry;
 
+	private final ClusterDirectMessages directMessages;
+
 	ClusterReceiver(String nodeId, JsonMapper json, ChatEvents local, MessageSequencer sequencer, CatchUp catchUp,
-			RoomRegistry registry) {
+			RoomRegistry registry, ClusterDirectMessages directMessages) {
+		this.directMessages = directMessages;
 		this.nodeId = nodeId;
 		this.ownPrefix = ClusterMessage.prefixOf(nodeId);
 		this.json = json;
@@ -84,6 +87,7 @@ final class ClusterReceiver implements MessageListener {
 			// read afresh when they go out (at most once per presence interval)
 			case USERS -> this.local.toRoom(event.room(), new UsersEvent(event.room(), List.of()));
 			case ROOMS -> this.local.toLobby(new RoomsEvent(List.of()));
+			case DM -> this.directMessages.received(event.dm(), event.hidden());
 		}
 	}
 

@@ -5,10 +5,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
+import io.livechat.direct.DirectMessageRoute;
 import io.livechat.direct.DirectMessageStore;
 import io.livechat.direct.DirectMessages;
+import io.livechat.direct.LocalDelivery;
+import io.livechat.direct.Mailboxes;
 import io.livechat.people.People;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +20,30 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Direct messages, with the store and the people that {@code persistence} provides, delivered
- * through the {@code chatEvents} of {@code stomp}.
+ * through the {@code chatEvents} of {@code stomp}; in a cluster, {@code cluster} provides the
+ * {@link DirectMessageRoute} that also tells the other nodes.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectMessagesConfiguration {
 
+	/** This node's connections, by the person behind them. */
+	@Bean
+	Mailboxes mailboxes() {
+		return new Mailboxes();
+	}
+
+	@Bean
+	LocalDelivery localDelivery(Mailboxes mailboxes, @Qualifier("chatEvents") ChatEvents transport) {
+		return new LocalDelivery(mailboxes, transport);
+	}
+
 	@Bean
 	DirectMessages directMessages(DirectMessageStore directMessageStore, People people,
-			@Qualifier("chatEvents") ChatEvents transport, LiveChatProperties properties,
+			@Qualifier("chatEvents") ChatEvents transport, Mailboxes mailboxes, LocalDelivery localDelivery,
+			ObjectProvider<DirectMessageRoute> clusterRoute, LiveChatProperties properties,
 			ScheduledExecutorService peerPresenceScheduler) {
-		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, Clock.systemUTC(),
+		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, mailboxes,
+				clusterRoute.getIfAvailable(() -> localDelivery::deliver), Clock.systemUTC(),
 				properties.limits().conversationsPerHour());
 		messages.startPresence(peerPresenceScheduler, properties.presenceInterval());
 		return messages;

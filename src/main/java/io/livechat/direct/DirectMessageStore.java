@@ -67,4 +67,8 @@ public interface DirectMessageStore {
 	record Page(List<DirectMessage> messages, boolean hasMore) {
 	}
 
+	/** A stored message, and whether it is hidden from its recipient. */
+	record Kept(DirectMessage message, boolean hidden) {
+	}
+
 }

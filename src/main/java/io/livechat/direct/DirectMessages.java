@@ -44,17 +44,31 @@ public class DirectMessages {
 
 	private final Clock clock;
 
-	private final Mailboxes mailboxes = new Mailboxes();
+	private final Mailboxes mailboxes;
+
+	private final DirectMessageRoute route;
 
 	private final ConversationStarts starts;
 
 	private final PeerPresence presence;
 
+	/** A node alone: messages go to this node's connections only. */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Clock clock,
 			int conversationsPerHour) {
+		this(store, people, events, new Mailboxes(), null, clock, conversationsPerHour);
+	}
+
+	/**
+	 * @param mailboxes this node's connections by person
+	 * @param route where stored messages go (null: {@link LocalDelivery} to {@code mailboxes})
+	 */
+	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Mailboxes mailboxes,
+			DirectMessageRoute route, Clock clock, int conversationsPerHour) {
 		this.store = store;
 		this.people = people;
 		this.events = events;
+		this.mailboxes = mailboxes;
+		this.route = (route != null) ? route : new LocalDelivery(mailboxes, events)::deliver;
 		this.clock = clock;
 		this.starts = new ConversationStarts(conversationsPerHour, System::nanoTime);
 		this.presence = new PeerPresence(store, this.mailboxes, events);
@@ -115,10 +129,7 @@ public class DirectMessages {
 				this.clock.millis(), hidden, new DirectMessageStore.Stored() {
 					@Override
 					public void stored(DirectMessage message) { // perhaps on the store's writer: never blocks
-						deliver(message, me);
-						if (!hidden) {
-							deliver(message, recipient);
-						}
+						DirectMessages.this.route.stored(message, hidden);
 					}
 
 					@Override
@@ -188,16 +199,13 @@ public class DirectMessages {
 		tell(me, ConversationEvent.of(entry));
 	}
 
-	private void deliver(DirectMessage message, String person) {
-		this.mailboxes.connectionsOf(person).forEach((connection) -> this.events.toConnection(connection, message));
-	}
-
 	private void tell(String person, ConversationEvent event) {
 		this.mailboxes.connectionsOf(person).forEach((connection) -> this.events.toConnection(connection, event));
 	}
 
 	private void announce(Mailboxes.Change change) {
 		if (change.online() != null) {
+			this.route.arrived(change.online());
 			this.presence.changed(change.online(), true);
 		}
 		if (change.offline() != null) {

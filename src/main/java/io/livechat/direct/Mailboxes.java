@@ -11,7 +11,7 @@ import java.util.Set;
  * CONNECT, and belongs to a person (a public id) from its first join. One monitor, held only
  * for map updates (no I/O, no events sent under it).
  */
-final class Mailboxes {
+public final class Mailboxes {
 
 	private static final String NOBODY = "";
 
@@ -57,7 +57,7 @@ final class Mailboxes {
 		return (boxes != null) ? List.copyOf(boxes) : List.of();
 	}
 
-	synchronized boolean isOnline(String person) {
+	public synchronized boolean isOnline(String person) {
 		return this.connections.containsKey(person);
 	}
 

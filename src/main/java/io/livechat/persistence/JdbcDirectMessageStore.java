@@ -2,6 +2,7 @@ package io.livechat.persistence;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import io.livechat.chat.ChatException;
 import io.livechat.direct.Conversation;
 import io.livechat.direct.DirectMessage;
 import io.livechat.direct.DirectMessageStore;
+import io.livechat.direct.DirectMessageStore.Kept;
 import io.livechat.people.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,9 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 			row.getString("conversation"), new Person(row.getString("sender"), row.getString("sender_name")),
 			new Person(row.getString("recipient"), row.getString("recipient_name")), row.getString("text"),
 			row.getLong("created_at"));
+
+	private static final RowMapper<Kept> KEPT = (row, n) -> new Kept(MESSAGE.mapRow(row, n),
+			row.getBoolean("hidden"));
 
 	private final JdbcClient jdbc;
 
@@ -304,6 +309,34 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 				SELECT CASE WHEN first_id = ? THEN second_id ELSE first_id END FROM conversations
 				WHERE (first_id = ? OR second_id = ?) AND last_id > 0
 				""").params(person, person, person).query(String.class).list());
+	}
+
+	/** Up to {@code limit} of the conversation's messages after {@code afterId}, oldest first: what a node of a cluster missed. */
+	public List<Kept> range(String conversation, long afterId, int limit) {
+		return Database.guarded(() -> this.jdbc.sql("SELECT " + COLUMNS + ", hidden FROM direct_messages "
+				+ "WHERE conversation = ? AND id > ? ORDER BY id LIMIT ?").params(conversation, afterId, limit)
+			.query(KEPT)
+			.list());
+	}
+
+	/** The last id of each conversation with a message stored at or after {@code sinceMillis} (a node's clock). */
+	public Map<String, Long> lastIdsSince(long sinceMillis) {
+		Map<String, Long> lastIds = new HashMap<>();
+		Database.guarded(() -> this.jdbc.sql("SELECT id, last_id FROM conversations WHERE last_at >= ? AND last_id > 0")
+			.param(sinceMillis)
+			.query((row, n) -> lastIds.put(row.getString("id"), row.getLong("last_id")))
+			.list());
+		return lastIds;
+	}
+
+	/** The last id of each of the person's conversations. */
+	public Map<String, Long> lastIdsOf(String person) {
+		Map<String, Long> lastIds = new HashMap<>();
+		Database.guarded(() -> this.jdbc.sql("SELECT id, last_id FROM conversations WHERE first_id = ? OR second_id = ?")
+			.params(person, person)
+			.query((row, n) -> lastIds.put(row.getString("id"), row.getLong("last_id")))
+			.list());
+		return lastIds;
 	}
 
 	@Override

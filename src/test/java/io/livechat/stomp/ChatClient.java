@@ -253,7 +253,7 @@ public final class ChatClient implements AutoCloseable {
 
 	}
 
-	static String quote(String text) {
+	public static String quote(String text) {
 		return json.writeValueAsString(text);
 	}
 

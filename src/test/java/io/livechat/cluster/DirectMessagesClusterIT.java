@@ -1,0 +1,92 @@
+package io.livechat.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import io.livechat.stomp.ChatClient;
+import io.livechat.stomp.ServerProcess;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Direct messages between people on different nodes: one id per person everywhere, every tab on
+ * every node gets each message once and in order, nobody else gets it, and a message stored just
+ * before its sender's node dies still reaches the recipient on the other node.
+ */
+class DirectMessagesClusterIT {
+
+	private static final Duration WITHIN = Duration.ofSeconds(10);
+
+	@Test
+	void messagesCrossNodesToEveryTabOfBothPeopleInOrderAndToNobodyElse() throws Exception {
+		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
+			ServerProcess a = cluster.node("a");
+			ServerProcess b = cluster.node("b");
+			ChatClient alex = clients.joined(a, "Alex", "general");
+			ChatClient sam = clients.joined(b, "Sam", "tech");
+			ChatClient samOnA = clients.connect(a, sam.clientId());
+			samOnA.join("Sam", "random");
+			ChatClient kim = clients.joined(b, "Kim", "tech");
+			assertThat(idOf(samOnA)).as("Sam's id on A and on B").isEqualTo(idOf(sam));
+
+			for (int i = 1; i <= 20; i++) {
+				dm(alex, idOf(sam), "m" + i);
+			}
+
+			for (ChatClient tab : List.of(sam, samOnA, alex)) {
+				Awaitility.await("all 20 at a tab").atMost(WITHIN).until(() -> dms(tab).size() >= 20);
+				assertThat(dms(tab)).extracting((dm) -> dm.path("id").asLong())
+					.containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+				assertThat(dms(tab)).extracting((dm) -> dm.path("text").asString()).startsWith("m1", "m2", "m3");
+			}
+			dm(sam, idOf(alex), "back from B");
+			Awaitility.await("the reply on A").atMost(WITHIN).until(() -> dms(alex).size() == 21);
+			assertThat(dms(alex).get(20).path("id").asLong()).isEqualTo(21);
+			assertThat(dms(alex).get(20).path("from").path("name").asString()).isEqualTo("Sam");
+			kim.say("tech", "marker");
+			kim.take((r) -> r.type().equals("message"));
+			assertThat(kim.all((r) -> r.type().equals("dm"))).isEmpty();
+		}
+	}
+
+	@Test
+	void aMessageStoredJustBeforeItsSendersNodeIsKilledStillReachesTheRecipient() throws Exception {
+		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
+			ServerProcess a = cluster.node("a");
+			ServerProcess b = cluster.node("b");
+			ChatClient alex = clients.joined(a, "Alex", "general");
+			ChatClient sam = clients.joined(b, "Sam", "general");
+
+			for (int i = 1; i <= 5; i++) {
+				dm(alex, idOf(sam), "last words " + i);
+			}
+			Awaitility.await("the five stored (Alex has them back)").atMost(WITHIN).until(() -> dms(alex).size() == 5);
+			a.kill();
+
+			Awaitility.await("the five at Sam on B").atMost(WITHIN).until(() -> dms(sam).size() >= 5);
+			assertThat(dms(sam)).extracting((dm) -> dm.path("id").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
+			ChatClient alexOnB = clients.connect(b, alex.clientId());
+			alexOnB.join("Alex", "general");
+			alexOnB.send("/app/dm-history", "{\"with\":\"%s\",\"since\":3}".formatted(idOf(sam)));
+			assertThat(alexOnB.take("dm-history").path("messages")).extracting((dm) -> dm.path("text").asString())
+				.containsExactly("last words 4", "last words 5");
+		}
+	}
+
+	private static String idOf(ChatClient client) {
+		return client.all((r) -> r.type().equals("joined")).get(0).body().path("me").asString();
+	}
+
+	private static void dm(ChatClient from, String to, String text) {
+		from.send("/app/dm", "{\"to\":\"%s\",\"text\":%s}".formatted(to, ChatClient.quote(text)));
+	}
+
+	private static List<JsonNode> dms(ChatClient client) {
+		return client.all((r) -> r.type().equals("dm")).stream().map(ChatClient.Received::body).toList();
+	}
+
+}
