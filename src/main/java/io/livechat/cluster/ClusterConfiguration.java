@@ -17,7 +17,9 @@ import io.livechat.chat.PublishedMessages;
 import io.livechat.chat.Room;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
+import io.livechat.direct.DirectMessages;
 import io.livechat.direct.LocalDelivery;
+import io.livechat.direct.Mailboxes;
 import io.livechat.persistence.JdbcDirectMessageStore;
 import io.livechat.persistence.JdbcMessageStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -144,10 +146,19 @@ class ClusterConfiguration {
 		return directMessages;
 	}
 
+	/** Who is online on any node, for the direct messages' presence. */
+	@Bean
+	RedisOnlinePeople redisOnlinePeople(StringRedisTemplate redis, ClusterNode node, Mailboxes mailboxes,
+			ClusterBus bus, RedisReachability reachability, ObjectProvider<DirectMessages> directMessages) {
+		return new RedisOnlinePeople(redis, node.keys(), node.id(), mailboxes, bus, reachability,
+				directMessages::getObject);
+	}
+
 	@Bean
 	ClusterReceiver clusterReceiver(ClusterNode node, JsonMapper json, CoalescedPresence local,
-			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry, ClusterDirectMessages directMessages) {
-		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry, directMessages);
+			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry, ClusterDirectMessages directMessages,
+			RedisOnlinePeople online) {
+		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry, directMessages, online);
 	}
 
 	/**
@@ -169,11 +180,11 @@ class ClusterConfiguration {
 	}
 
 	@Bean
-	ClusterHeartbeat clusterHeartbeat(RedisPresence presence, RoomRegistry registry, ClusterEvents events,
-			ClusterBus bus, RedisReachability reachability, CatchUp catchUp, RedisMessageListenerContainer clusterListener,
-			ScheduledExecutorService heartbeatScheduler, ScheduledExecutorService catchUpScheduler,
-			LiveChatProperties properties) {
-		return new ClusterHeartbeat(presence, registry, events, bus, reachability, catchUp, clusterListener,
+	ClusterHeartbeat clusterHeartbeat(RedisPresence presence, RedisOnlinePeople online, RoomRegistry registry,
+			ClusterEvents events, ClusterBus bus, RedisReachability reachability, CatchUp catchUp,
+			RedisMessageListenerContainer clusterListener, ScheduledExecutorService heartbeatScheduler,
+			ScheduledExecutorService catchUpScheduler, LiveChatProperties properties) {
+		return new ClusterHeartbeat(presence, online, registry, events, bus, reachability, catchUp, clusterListener,
 				heartbeatScheduler, catchUpScheduler, properties.nodeTimeout(), properties.catchUpInterval());
 	}
 

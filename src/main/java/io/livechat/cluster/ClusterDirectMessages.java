@@ -61,7 +61,7 @@ final class ClusterDirectMessages implements DirectMessageRoute {
 		this.nodeId = nodeId;
 		this.store = store;
 		this.local = local;
-		this.sequencer = new DirectSequencer(local);
+		this.sequencer = new DirectSequencer(local::deliver);
 		this.clock = clock;
 		this.previousRound = clock.millis();
 	}

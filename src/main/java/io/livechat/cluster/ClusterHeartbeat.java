@@ -59,6 +59,9 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private final Duration catchUpInterval;
 
+	/** Who is online for direct messages: this node's set in Redis, kept as its users are. */
+	private final RedisOnlinePeople online;
+
 	private volatile boolean resyncNeeded;
 
 	/** Whether the subscription was made; from then on Lettuce renews it after a reconnect. */
@@ -68,10 +71,11 @@ final class ClusterHeartbeat implements SmartLifecycle {
 
 	private ScheduledFuture<?> catchingUp;
 
-	ClusterHeartbeat(RedisPresence presence, RoomRegistry registry, ChatEvents events, ClusterBus bus,
-			RedisReachability reachability, CatchUp catchUp, Lifecycle subscription, ScheduledExecutorService beats,
-			ScheduledExecutorService catchUps, Duration timeout, Duration catchUpInterval) {
+	ClusterHeartbeat(RedisPresence presence, RedisOnlinePeople online, RoomRegistry registry, ChatEvents events,
+			ClusterBus bus, RedisReachability reachability, CatchUp catchUp, Lifecycle subscription,
+			ScheduledExecutorService beats, ScheduledExecutorService catchUps, Duration timeout, Duration catchUpInterval) {
 		this.presence = presence;
+		this.online = online;
 		this.registry = registry;
 		this.events = events;
 		this.bus = bus;
@@ -89,6 +93,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		try {
 			subscribe();
 			announceGone(this.presence.forgetNode(this.presence.nodeId(), false));
+			this.online.forgetNode(this.presence.nodeId());
 			this.presence.beat(this.timeout);
 		}
 		catch (RuntimeException ex) {
@@ -117,6 +122,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 					logger.info("Node {} stopped beating: its users left ({})", node, gone);
 				}
 				announceGone(gone);
+				this.online.forgetNode(node);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -159,6 +165,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 				}
 			});
 		}
+		this.online.resync();
 		this.resyncNeeded = false;
 		logger.info("Claimed this node's users again after Redis lost them or was unreachable ({} entries dropped)",
 				dropped.values().stream().mapToInt(List::size).sum());
@@ -202,6 +209,7 @@ final class ClusterHeartbeat implements SmartLifecycle {
 		if (this.reachability.isUp()) {
 			try {
 				Map<String, List<String>> gone = this.presence.leave();
+				this.online.forgetNode(this.presence.nodeId());
 				logger.info("Node {} left the cluster{}", this.presence.nodeId(),
 						gone.isEmpty() ? "" : ", its users too: " + gone);
 				announceGone(gone);

@@ -21,6 +21,11 @@ record ClusterKeys(String cluster) {
 		return this.cluster + ":nodes";
 	}
 
+	/** The public ids of the people with a connection on a node. */
+	String online(String nodeId) {
+		return this.cluster + ":online:" + nodeId;
+	}
+
 	/** A node's heartbeat: present while the node lives, expires when it stops beating. */
 	String node(String nodeId) {
 		return this.cluster + ":node:" + nodeId;

@@ -13,43 +13,48 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * What one node tells the others on the cluster's channel, as JSON: a stored message, a system
  * or typing event, a stored direct message, or that a room's users (or the room counts) changed,
  * which each node then reads from Redis. Exactly one of {@code message}, {@code system},
- * {@code typing} and {@code dm} is set for those kinds; {@code hidden} goes with {@code dm}.
+ * {@code typing} and {@code dm} is set for those kinds; {@code hidden} goes with {@code dm}, and
+ * {@code person} (a public id) with a presence notice: that person came or went on the sender.
  *
  * @param node the sender, which ignores its own (written first, so that it can tell without
  * reading the rest)
  */
 @JsonPropertyOrder({ "node", "kind", "room" })
 record ClusterMessage(String node, Kind kind, String room, ChatMessage message, SystemEvent system,
-		TypingEvent typing, DirectMessage dm, boolean hidden) {
+		TypingEvent typing, DirectMessage dm, boolean hidden, String person) {
 
 	enum Kind {
 
-		MESSAGE, SYSTEM, TYPING, USERS, ROOMS, DM
+		MESSAGE, SYSTEM, TYPING, USERS, ROOMS, DM, PRESENCE
 
 	}
 
 	static ClusterMessage of(String node, ChatMessage message) {
-		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null, null, false);
+		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null, null, false, null);
 	}
 
 	static ClusterMessage of(String node, SystemEvent system) {
-		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null, null, false);
+		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null, null, false, null);
 	}
 
 	static ClusterMessage of(String node, TypingEvent typing) {
-		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing, null, false);
+		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing, null, false, null);
 	}
 
 	static ClusterMessage of(String node, DirectMessage dm, boolean hidden) {
-		return new ClusterMessage(node, Kind.DM, null, null, null, null, dm, hidden);
+		return new ClusterMessage(node, Kind.DM, null, null, null, null, dm, hidden, null);
+	}
+
+	static ClusterMessage presenceChanged(String node, String person) {
+		return new ClusterMessage(node, Kind.PRESENCE, null, null, null, null, null, false, person);
 	}
 
 	static ClusterMessage usersChanged(String node, String room) {
-		return new ClusterMessage(node, Kind.USERS, room, null, null, null, null, false);
+		return new ClusterMessage(node, Kind.USERS, room, null, null, null, null, false, null);
 	}
 
 	static ClusterMessage roomsChanged(String node) {
-		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null, null, false);
+		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null, null, false, null);
 	}
 
 	/** How the JSON of a message from {@code node} begins. */

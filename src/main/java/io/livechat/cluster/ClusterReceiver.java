@@ -42,9 +42,12 @@ final class ClusterReceiver implements MessageListener {
 
 	private final ClusterDirectMessages directMessages;
 
+	private final RedisOnlinePeople online;
+
 	ClusterReceiver(String nodeId, JsonMapper json, ChatEvents local, MessageSequencer sequencer, CatchUp catchUp,
-			RoomRegistry registry, ClusterDirectMessages directMessages) {
+			RoomRegistry registry, ClusterDirectMessages directMessages, RedisOnlinePeople online) {
 		this.directMessages = directMessages;
+		this.online = online;
 		this.nodeId = nodeId;
 		this.ownPrefix = ClusterMessage.prefixOf(nodeId);
 		this.json = json;
@@ -88,6 +91,7 @@ final class ClusterReceiver implements MessageListener {
 			case USERS -> this.local.toRoom(event.room(), new UsersEvent(event.room(), List.of()));
 			case ROOMS -> this.local.toLobby(new RoomsEvent(List.of()));
 			case DM -> this.directMessages.received(event.dm(), event.hidden());
+			case PRESENCE -> this.online.changedElsewhere(event.person());
 		}
 	}
 

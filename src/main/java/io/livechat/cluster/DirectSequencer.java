@@ -4,17 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
+import io.livechat.direct.DirectMessage;
 import io.livechat.direct.DirectMessageStore.Kept;
-import io.livechat.direct.LocalDelivery;
 
 /**
  * Hands each conversation's direct messages to this node's connections in id order, exactly
  * once, whichever way they arrive (stored here, published by another node, read from the
  * database to fill a gap), as {@link MessageSequencer} does for rooms. A conversation's state is
- * made when one of its people arrives here (from the database's last id) or when its first
- * message is seen; at most {@value #MAX_CONVERSATIONS} are remembered, the least recently used
- * forgotten (a forgotten one starts again from its next message).
+ * made when one of its people arrives here (from the database's last id: what came before is
+ * history, in their list), or else when a message of it is first seen here: the conversation began
+ * after its people here arrived, so it is delivered from its first id. At most
+ * {@value #MAX_CONVERSATIONS} are remembered, the least recently used forgotten (one forgotten
+ * and seen again is delivered from its start again: its people here may get old messages twice,
+ * which they keep by id).
  */
 final class DirectSequencer {
 
@@ -23,7 +27,7 @@ final class DirectSequencer {
 	/** Messages a conversation may hold back while it waits for a missing one. */
 	static final int MAX_WAITING = 1_000;
 
-	private final LocalDelivery local;
+	private final BiConsumer<DirectMessage, Boolean> deliver;
 
 	private final Map<String, Conversation> conversations = new LinkedHashMap<>(256, 0.75f, true) {
 		@Override
@@ -32,8 +36,9 @@ final class DirectSequencer {
 		}
 	};
 
-	DirectSequencer(LocalDelivery local) {
-		this.local = local;
+	/** @param deliver hands a message (and whether it is hidden from its recipient) to this node's connections */
+	DirectSequencer(BiConsumer<DirectMessage, Boolean> deliver) {
+		this.deliver = deliver;
 	}
 
 	/**
@@ -41,7 +46,7 @@ final class DirectSequencer {
 	 * back if one before it is missing. Whether the conversation still misses one afterwards.
 	 */
 	boolean offer(Kept kept) {
-		return conversation(kept.message().conversation(), kept.message().id() - 1).offer(kept);
+		return conversation(kept.message().conversation(), 0).offer(kept);
 	}
 
 	void offerAll(List<Kept> messages) {
@@ -124,7 +129,7 @@ final class DirectSequencer {
 
 		private void deliver(Kept kept) {
 			this.delivered = kept.message().id();
-			DirectSequencer.this.local.deliver(kept.message(), kept.hidden());
+			DirectSequencer.this.deliver.accept(kept.message(), kept.hidden());
 		}
 
 	}

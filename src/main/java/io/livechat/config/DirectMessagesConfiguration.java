@@ -10,6 +10,7 @@ import io.livechat.direct.DirectMessageStore;
 import io.livechat.direct.DirectMessages;
 import io.livechat.direct.LocalDelivery;
 import io.livechat.direct.Mailboxes;
+import io.livechat.direct.OnlinePeople;
 import io.livechat.people.People;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * Direct messages, with the store and the people that {@code persistence} provides, delivered
  * through the {@code chatEvents} of {@code stomp}; in a cluster, {@code cluster} provides the
- * {@link DirectMessageRoute} that also tells the other nodes.
+ * {@link DirectMessageRoute} that also tells the other nodes and the {@link OnlinePeople} of
+ * every node.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectMessagesConfiguration {
@@ -40,10 +42,11 @@ class DirectMessagesConfiguration {
 	@Bean
 	DirectMessages directMessages(DirectMessageStore directMessageStore, People people,
 			@Qualifier("chatEvents") ChatEvents transport, Mailboxes mailboxes, LocalDelivery localDelivery,
-			ObjectProvider<DirectMessageRoute> clusterRoute, LiveChatProperties properties,
-			ScheduledExecutorService peerPresenceScheduler) {
+			ObjectProvider<DirectMessageRoute> clusterRoute, ObjectProvider<OnlinePeople> clusterOnline,
+			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler) {
 		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, mailboxes,
-				clusterRoute.getIfAvailable(() -> localDelivery::deliver), Clock.systemUTC(),
+				clusterRoute.getIfAvailable(() -> localDelivery::deliver),
+				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), Clock.systemUTC(),
 				properties.limits().conversationsPerHour());
 		messages.startPresence(peerPresenceScheduler, properties.presenceInterval());
 		return messages;

@@ -3,6 +3,7 @@ package io.livechat.direct;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
@@ -48,6 +49,8 @@ public class DirectMessages {
 
 	private final DirectMessageRoute route;
 
+	private final OnlinePeople online;
+
 	private final ConversationStarts starts;
 
 	private final PeerPresence presence;
@@ -55,23 +58,25 @@ public class DirectMessages {
 	/** A node alone: messages go to this node's connections only. */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Clock clock,
 			int conversationsPerHour) {
-		this(store, people, events, new Mailboxes(), null, clock, conversationsPerHour);
+		this(store, people, events, new Mailboxes(), null, null, clock, conversationsPerHour);
 	}
 
 	/**
 	 * @param mailboxes this node's connections by person
 	 * @param route where stored messages go (null: {@link LocalDelivery} to {@code mailboxes})
+	 * @param online who is connected anywhere (null: here, in {@code mailboxes})
 	 */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Mailboxes mailboxes,
-			DirectMessageRoute route, Clock clock, int conversationsPerHour) {
+			DirectMessageRoute route, OnlinePeople online, Clock clock, int conversationsPerHour) {
 		this.store = store;
 		this.people = people;
 		this.events = events;
 		this.mailboxes = mailboxes;
 		this.route = (route != null) ? route : new LocalDelivery(mailboxes, events)::deliver;
+		this.online = (online != null) ? online : OnlinePeople.here(mailboxes);
 		this.clock = clock;
 		this.starts = new ConversationStarts(conversationsPerHour, System::nanoTime);
-		this.presence = new PeerPresence(store, this.mailboxes, events);
+		this.presence = new PeerPresence(store, this.mailboxes, events, this.online);
 	}
 
 	/** Tells peers who came online or went offline, every {@code interval}, from {@code scheduler}. */
@@ -110,8 +115,14 @@ public class DirectMessages {
 	public void disconnected(String connectionId) {
 		String offline = this.mailboxes.close(connectionId);
 		if (offline != null) {
-			this.presence.changed(offline, false);
+			this.online.departed(offline);
+			this.presence.changed(offline);
 		}
+	}
+
+	/** Someone came or went on another node: their peers here hear it (coalesced). */
+	public void peerChanged(String person) {
+		this.presence.changed(person);
 	}
 
 	public void send(String connectionId, String to, String rawText) {
@@ -142,10 +153,9 @@ public class DirectMessages {
 	/** The person's conversations, to this connection. */
 	public void conversations(String connectionId) {
 		String me = identity(connectionId);
-		List<ConversationEntry> entries = this.store.conversationsOf(me, LIST_LIMIT)
-			.stream()
-			.map(this::entry)
-			.toList();
+		List<DirectMessageStore.Summary> summaries = this.store.conversationsOf(me, LIST_LIMIT);
+		Set<String> online = this.online.onlineOf(summaries.stream().map(DirectMessageStore.Summary::peer).toList());
+		List<ConversationEntry> entries = summaries.stream().map((summary) -> entry(summary, online)).toList();
 		this.events.toConnection(connectionId, new ConversationsEvent(entries));
 	}
 
@@ -182,7 +192,7 @@ public class DirectMessages {
 		this.store.markRead(me, conversation, id);
 		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
 		if (summary != null) {
-			tell(me, ConversationEvent.of(entry(summary)));
+			tell(me, ConversationEvent.of(entry(summary, this.online.onlineOf(List.of(peer)))));
 		}
 	}
 
@@ -194,8 +204,9 @@ public class DirectMessages {
 		this.store.block(me, peer, blocked);
 		Conversation conversation = Conversation.between(me, peer);
 		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
-		ConversationEntry entry = (summary != null) ? entry(summary) : new ConversationEntry(conversation.id(),
-				new Peer(peer, name, this.mailboxes.isOnline(peer)), 0, 0, 0, blocked, null);
+		Set<String> online = this.online.onlineOf(List.of(peer));
+		ConversationEntry entry = (summary != null) ? entry(summary, online) : new ConversationEntry(conversation.id(),
+				new Peer(peer, name, online.contains(peer)), 0, 0, 0, blocked, null);
 		tell(me, ConversationEvent.of(entry));
 	}
 
@@ -206,17 +217,19 @@ public class DirectMessages {
 	private void announce(Mailboxes.Change change) {
 		if (change.online() != null) {
 			this.route.arrived(change.online());
-			this.presence.changed(change.online(), true);
+			this.online.arrived(change.online());
+			this.presence.changed(change.online());
 		}
 		if (change.offline() != null) {
-			this.presence.changed(change.offline(), false);
+			this.online.departed(change.offline());
+			this.presence.changed(change.offline());
 		}
 	}
 
-	private ConversationEntry entry(DirectMessageStore.Summary summary) {
+	private ConversationEntry entry(DirectMessageStore.Summary summary, Set<String> online) {
 		String peer = summary.peer();
 		String name = this.people.nameOf(peer).orElse((summary.last() != null) ? nameIn(summary.last(), peer) : peer);
-		return new ConversationEntry(summary.conversation().id(), new Peer(peer, name, this.mailboxes.isOnline(peer)),
+		return new ConversationEntry(summary.conversation().id(), new Peer(peer, name, online.contains(peer)),
 				summary.lastId(), summary.lastReadId(), summary.unread(), summary.blocked(), summary.last());
 	}
 

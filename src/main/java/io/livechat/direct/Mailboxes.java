@@ -61,6 +61,11 @@ public final class Mailboxes {
 		return this.connections.containsKey(person);
 	}
 
+	/** Everyone with a connection here. */
+	public synchronized List<String> people() {
+		return List.copyOf(this.connections.keySet());
+	}
+
 	/** Removes a connection from its owner's; the owner when that was their last. */
 	private String drop(String owner, String connectionId) {
 		Set<String> boxes = this.connections.get(owner);

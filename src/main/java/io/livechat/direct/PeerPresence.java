@@ -1,8 +1,8 @@
 package io.livechat.direct;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the people someone has a conversation with when that someone comes online or goes
- * offline here, at most once per interval per person, the newest state: changes collect in a
- * map, and the scheduler's thread sends them (finding the peers is I/O, so never under a lock).
+ * offline, at most once per interval per person, with the state at that moment: changes collect
+ * in a set, and the scheduler's thread reads the state and sends it (finding the peers and, in a
+ * cluster, who is online is I/O, so never under a lock).
  */
 final class PeerPresence {
 
@@ -25,12 +26,15 @@ final class PeerPresence {
 
 	private final ChatEvents events;
 
-	private Map<String, Boolean> changed = new LinkedHashMap<>();
+	private final OnlinePeople online;
 
-	PeerPresence(DirectMessageStore store, Mailboxes mailboxes, ChatEvents events) {
+	private Set<String> changed = new LinkedHashSet<>();
+
+	PeerPresence(DirectMessageStore store, Mailboxes mailboxes, ChatEvents events, OnlinePeople online) {
 		this.store = store;
 		this.mailboxes = mailboxes;
 		this.events = events;
+		this.online = online;
 	}
 
 	/** Sends what changed every {@code interval}, from {@code scheduler}. */
@@ -38,31 +42,32 @@ final class PeerPresence {
 		scheduler.scheduleWithFixedDelay(this::flush, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
-	synchronized void changed(String person, boolean online) {
-		this.changed.put(person, online);
+	/** The person came or went (here, or on another node). */
+	synchronized void changed(String person) {
+		this.changed.add(person);
 	}
 
 	void flush() {
-		Map<String, Boolean> batch;
+		Set<String> batch;
 		synchronized (this) {
 			if (this.changed.isEmpty()) {
 				return;
 			}
 			batch = this.changed;
-			this.changed = new LinkedHashMap<>();
+			this.changed = new LinkedHashSet<>();
 		}
-		batch.forEach((person, online) -> {
-			try {
-				PresenceEvent event = new PresenceEvent(person, online);
+		try {
+			Set<String> online = this.online.onlineOf(batch);
+			for (String person : batch) {
+				PresenceEvent event = new PresenceEvent(person, online.contains(person));
 				for (String peer : this.store.peersOf(person)) {
 					this.mailboxes.connectionsOf(peer).forEach((connection) -> this.events.toConnection(connection, event));
 				}
 			}
-			catch (RuntimeException ex) { // the store is down: the next list says it
-				logger.debug("Could not tell the peers of a person that they are {}: {}", online ? "online" : "offline",
-						ex.getMessage());
-			}
-		});
+		}
+		catch (RuntimeException ex) { // the store is down: the next list says it
+			logger.debug("Could not tell peers who came and went: {}", ex.getMessage());
+		}
 	}
 
 }
