@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +21,7 @@ import io.livechat.chat.RecentMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps messages in a relational database (H2 embedded by default, PostgreSQL in production).
  * <p>
- * Group commit: messages wait in a bounded queue for one writer thread, which inserts all that
- * have arrived in one transaction, gives them their ids in queue order, and only after the
+ * Group commit ({@link GroupCommit}): messages wait in a bounded queue for one writer thread,
+ * which inserts all that have arrived in one transaction, gives them their ids in queue order, and only after the
  * commit reports them (in that order) as stored, so that nothing is broadcast before it is
  * durable, concurrent senders share commits, and ids within a room stay consecutive (a failed
  * batch assigns none). Each room's newest {@value MessageStore#HISTORY_LIMIT} messages and its
@@ -41,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * query the database.
  * <p>
  * {@linkplain #shared Shared} by several nodes (a cluster), the store caches nothing: ids come
- * from the room's {@code room_counters} row, locked in the transaction that inserts the messages
+ * from the room's {@code room_counters} row ({@link RoomCounters}), locked in the transaction that inserts the messages
  * (so whichever node stores a message, a room's ids stay unique and consecutive, and commit in id
  * order), and histories are read from the database.
  */
@@ -55,9 +52,6 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcMessageStore.class);
 
-	private static final RowMapper<ChatMessage> MESSAGE = (row, n) -> new ChatMessage(row.getLong("id"),
-			row.getString("room"), row.getString("username"), row.getString("text"), row.getLong("created_at"));
-
 	private static final String INSERT = "INSERT INTO messages (room, id, username, text, created_at) VALUES (?, ?, ?, ?, ?)";
 
 	private final JdbcClient jdbc;
@@ -65,6 +59,10 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	private final JdbcTemplate batch;
 
 	private final TransactionTemplate transaction;
+
+	private final MessageQueries queries;
+
+	private final RoomCounters counters;
 
 	/** Each room's newest messages and last id, loaded on first use; guarded by its own monitor. */
 	private final Map<String, RecentMessages> logs = new ConcurrentHashMap<>();
@@ -85,7 +83,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	 */
 	public static JdbcMessageStore shared(DataSource dataSource, List<String> roomIds) {
 		JdbcMessageStore store = new JdbcMessageStore(dataSource, true);
-		roomIds.forEach(store::prepareCounter);
+		roomIds.forEach(store.counters::prepare);
 		return store;
 	}
 
@@ -94,6 +92,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.queries = new MessageQueries(this.jdbc);
+		this.counters = new RoomCounters(this.jdbc);
 		this.writer = new GroupCommit<>("livechat-message-writer", MAX_PENDING, MAX_BATCH, new GroupCommit.Committer<>() {
 			@Override
 			public void commit(List<Pending> batch) {
@@ -209,28 +209,15 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		return messages;
 	}
 
-	/**
-	 * Ids from the rooms' counters, locked (in room order, so two nodes never wait for each other
-	 * in a cycle) until this transaction ends; runs inside the transaction.
-	 */
+	/** Ids from the rooms' counters, locked until this transaction ends; runs inside the transaction. */
 	private List<ChatMessage> insertWithSharedIds(List<Pending> batch) {
-		Map<String, Long> lastIds = new TreeMap<>();
-		batch.forEach((message) -> lastIds.put(message.roomId, 0L));
-		for (String room : lastIds.keySet()) {
-			lastIds.put(room, this.jdbc.sql("SELECT last_id FROM room_counters WHERE room = ? FOR UPDATE")
-				.param(room)
-				.query(Long.class)
-				.optional()
-				.orElseThrow(() -> new IllegalStateException("No counter for room " + room)));
-		}
+		Map<String, Long> lastIds = this.counters.lock(batch.stream().map(Pending::roomId).toList());
 		List<ChatMessage> messages = new ArrayList<>(batch.size());
 		for (Pending message : batch) {
 			long id = lastIds.merge(message.roomId, 1L, Long::sum);
 			messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
 		}
-		lastIds.forEach((room, lastId) -> this.jdbc.sql("UPDATE room_counters SET last_id = ? WHERE room = ?")
-			.params(lastId, room)
-			.update());
+		this.counters.update(lastIds);
 		insert(messages);
 		return messages;
 	}
@@ -246,45 +233,16 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	/**
-	 * Creates the room's counter if it has none, and raises it to the room's highest stored id
-	 * (messages stored while the node ran alone, which does not keep counters). Safe while other
-	 * nodes do the same or store messages.
-	 */
-	private void prepareCounter(String roomId) {
-		try {
-			this.jdbc.sql("""
-					INSERT INTO room_counters (room, last_id)
-					SELECT ?, COALESCE(MAX(id), 0) FROM messages WHERE room = ?
-					AND NOT EXISTS (SELECT 1 FROM room_counters WHERE room = ?)
-					""").params(roomId, roomId, roomId).update();
-		}
-		catch (DuplicateKeyException ex) {
-			// another node created it at the same moment
-		}
-		this.jdbc.sql("""
-				UPDATE room_counters SET last_id = (SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?)
-				WHERE room = ? AND last_id < (SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?)
-				""").params(roomId, roomId, roomId).update();
-	}
-
-	/**
 	 * Up to {@code limit} of the room's messages with an id greater than {@code afterId}, oldest
 	 * first, read from the database: what a node of a cluster missed.
 	 */
 	public List<ChatMessage> range(String roomId, long afterId, int limit) {
-		return guarded(() -> this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
-				WHERE room = ? AND id > ? ORDER BY id LIMIT ?
-				""").params(roomId, afterId, limit).query(MESSAGE).list());
+		return guarded(() -> this.queries.after(roomId, afterId, limit));
 	}
 
 	/** Each room's last id as the database has it (rooms with a counter only). */
 	public Map<String, Long> lastIds() {
-		Map<String, Long> lastIds = new HashMap<>();
-		guarded(() -> this.jdbc.sql("SELECT room, last_id FROM room_counters")
-			.query((row, n) -> lastIds.put(row.getString("room"), row.getLong("last_id")))
-			.list());
-		return lastIds;
+		return guarded(this.counters::lastIds);
 	}
 
 	private long lastId(String roomId) {
@@ -309,18 +267,11 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	/** As {@link RecentMessages#after}, read from the database, whose counter has the last id. */
 	private History afterFromDatabase(String roomId, long afterId, int limit) {
-		long lastId = guarded(() -> this.jdbc.sql("SELECT last_id FROM room_counters WHERE room = ?")
-			.param(roomId)
-			.query(Long.class)
-			.optional()
-			.orElse(0L));
+		long lastId = guarded(() -> this.counters.lastId(roomId));
 		long from = (afterId > lastId) ? 0 : Math.max(afterId, 0);
 		// one more than asked: whether older ones exist is read in the same query, whatever
 		// another node commits meanwhile
-		List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
-				WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
-				""").params(roomId, from, limit + 1).query(MESSAGE).list());
+		List<ChatMessage> newestFirst = guarded(() -> this.queries.newestAfter(roomId, from, limit + 1));
 		boolean truncated = newestFirst.size() > limit || (newestFirst.isEmpty() && lastId > from)
 				|| (!newestFirst.isEmpty() && newestFirst.get(newestFirst.size() - 1).id() > from + 1);
 		List<ChatMessage> window = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
@@ -330,10 +281,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	@Override
 	public History before(String roomId, long beforeId, int limit) {
-		List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
-				WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?
-				""").params(roomId, beforeId, limit + 1).query(MESSAGE).list());
+		List<ChatMessage> newestFirst = guarded(() -> this.queries.newestBefore(roomId, beforeId, limit + 1));
 		boolean older = newestFirst.size() > limit;
 		List<ChatMessage> window = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
 		Collections.reverse(window);
@@ -356,15 +304,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 			return log;
 		}
 		// Loaded outside computeIfAbsent: a database call must not run inside the map's lock.
-		List<ChatMessage> newestFirst = guarded(() -> this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
-				WHERE room = ? ORDER BY id DESC LIMIT ?
-				""").params(roomId, HISTORY_LIMIT).query(MESSAGE).list());
-		long lastId = newestFirst.isEmpty() ? guarded(() -> this.jdbc
-			.sql("SELECT COALESCE(MAX(id), 0) FROM messages WHERE room = ?")
-			.param(roomId)
-			.query(Long.class)
-			.single()) : newestFirst.get(0).id();
+		List<ChatMessage> newestFirst = guarded(() -> this.queries.newestAfter(roomId, 0, HISTORY_LIMIT));
+		long lastId = newestFirst.isEmpty() ? guarded(() -> this.queries.maxId(roomId)) : newestFirst.get(0).id();
 		RecentMessages loaded = new RecentMessages(lastId, newestFirst);
 		RecentMessages existing = this.logs.putIfAbsent(roomId, loaded);
 		return (existing != null) ? existing : loaded;
