@@ -1,7 +1,6 @@
 package io.livechat.persistence;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,18 +38,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcDirectMessageStore.class);
 
-	private static final String COLUMNS = "conversation, id, sender, sender_name, recipient, recipient_name, text, created_at";
 
-	/** What a person may see: everything but what was hidden from them as its recipient. */
-	private static final String VISIBLE_TO = "NOT (hidden AND recipient = ?)";
-
-	private static final RowMapper<DirectMessage> MESSAGE = (row, n) -> new DirectMessage(row.getLong("id"),
-			row.getString("conversation"), new Person(row.getString("sender"), row.getString("sender_name")),
-			new Person(row.getString("recipient"), row.getString("recipient_name")), row.getString("text"),
-			row.getLong("created_at"));
-
-	private static final RowMapper<Kept> KEPT = (row, n) -> new Kept(MESSAGE.mapRow(row, n),
-			row.getBoolean("hidden"));
 
 	private final JdbcClient jdbc;
 
@@ -61,10 +48,13 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	private final GroupCommit<Pending> writer;
 
+	private final DirectMessageQueries queries;
+
 	public JdbcDirectMessageStore(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.queries = new DirectMessageQueries(this.jdbc);
 		this.writer = new GroupCommit<>("livechat-dm-writer", MAX_PENDING, MAX_BATCH, new GroupCommit.Committer<>() {
 			@Override
 			public void commit(List<Pending> batch) {
@@ -141,7 +131,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 				stored.add(new DirectMessage(id, pending.conversation.id(), pending.from, pending.to, pending.text,
 						pending.timestamp));
 			}
-			this.batch.batchUpdate("INSERT INTO direct_messages (" + COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			this.batch.batchUpdate("INSERT INTO direct_messages (" + DirectMessageQueries.COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					indices(batch.size()), MAX_BATCH, (statement, i) -> {
 						DirectMessage message = stored.get(i);
 						statement.setString(1, message.conversation());
@@ -193,71 +183,17 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	@Override
 	public List<Summary> conversationsOf(String person, int limit) {
-		List<String> ids = Database.guarded(() -> this.jdbc.sql("""
-				SELECT c.id FROM conversations c
-				WHERE (c.first_id = ? OR c.second_id = ?) AND c.last_id > 0
-				AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.person = ?
-				  AND b.blocked = CASE WHEN c.first_id = ? THEN c.second_id ELSE c.first_id END)
-				ORDER BY c.last_at DESC, c.id LIMIT ?
-				""").params(person, person, person, person, limit).query(String.class).list());
-		List<Summary> summaries = new ArrayList<>(ids.size());
-		for (String id : ids) {
-			String[] people = id.split("\\.");
-			Summary summary = conversation(person, Conversation.between(people[0], people[1]));
-			if (summary != null) {
-				summaries.add(summary);
-			}
-		}
-		return summaries;
+		return Database.guarded(() -> this.queries.conversationsOf(person, limit));
 	}
 
 	@Override
 	public Summary conversation(String person, Conversation conversation) {
-		String peer = conversation.other(person);
-		return Database.guarded(() -> {
-			Long lastId = this.jdbc.sql("SELECT last_id FROM conversations WHERE id = ?")
-				.param(conversation.id())
-				.query(Long.class)
-				.optional()
-				.orElse(0L);
-			if (lastId == 0) {
-				return null;
-			}
-			long lastReadId = this.jdbc.sql("SELECT last_read_id FROM conversation_reads WHERE person = ? AND conversation = ?")
-				.params(person, conversation.id())
-				.query(Long.class)
-				.optional()
-				.orElse(0L);
-			int unread = this.jdbc.sql("""
-					SELECT COUNT(*) FROM direct_messages
-					WHERE conversation = ? AND id > ? AND sender = ? AND NOT hidden
-					""").params(conversation.id(), lastReadId, peer).query(Integer.class).single();
-			DirectMessage last = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND "
-					+ VISIBLE_TO + " ORDER BY id DESC LIMIT 1").params(conversation.id(), person).query(MESSAGE).optional()
-				.orElse(null);
-			return new Summary(conversation, peer, lastId, lastReadId, unread, blocks(person, peer), last);
-		});
+		return Database.guarded(() -> this.queries.conversation(person, conversation));
 	}
 
 	@Override
 	public Page page(Conversation conversation, String viewer, Long beforeId, Long sinceId, int limit) {
-		return Database.guarded(() -> {
-			if (sinceId != null) {
-				List<DirectMessage> after = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND id > ? AND "
-						+ VISIBLE_TO + " ORDER BY id LIMIT ?").params(conversation.id(), sinceId, viewer, limit + 1)
-					.query(MESSAGE)
-					.list();
-				return new Page(List.copyOf(after.subList(0, Math.min(limit, after.size()))), after.size() > limit);
-			}
-			long below = (beforeId != null) ? beforeId : Long.MAX_VALUE;
-			List<DirectMessage> newestFirst = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND id < ? AND "
-					+ VISIBLE_TO + " ORDER BY id DESC LIMIT ?").params(conversation.id(), below, viewer, limit + 1)
-				.query(MESSAGE)
-				.list();
-			List<DirectMessage> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
-			Collections.reverse(page);
-			return new Page(List.copyOf(page), newestFirst.size() > limit);
-		});
+		return Database.guarded(() -> this.queries.page(conversation, viewer, beforeId, sinceId, limit));
 	}
 
 	@Override
@@ -289,10 +225,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	@Override
 	public boolean blocks(String person, String other) {
-		return Database.guarded(() -> this.jdbc.sql("SELECT COUNT(*) FROM blocks WHERE person = ? AND blocked = ?")
-			.params(person, other)
-			.query(Integer.class)
-			.single()) > 0;
+		return Database.guarded(() -> this.queries.blocks(person, other));
 	}
 
 	@Override
@@ -313,10 +246,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	/** Up to {@code limit} of the conversation's messages after {@code afterId}, oldest first: what a node of a cluster missed. */
 	public List<Kept> range(String conversation, long afterId, int limit) {
-		return Database.guarded(() -> this.jdbc.sql("SELECT " + COLUMNS + ", hidden FROM direct_messages "
-				+ "WHERE conversation = ? AND id > ? ORDER BY id LIMIT ?").params(conversation, afterId, limit)
-			.query(KEPT)
-			.list());
+		return Database.guarded(() -> this.queries.range(conversation, afterId, limit));
 	}
 
 	/** The last id of each conversation with a message stored at or after {@code sinceMillis} (a node's clock). */
