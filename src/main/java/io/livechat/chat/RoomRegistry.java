@@ -236,7 +236,8 @@ public class RoomRegistry {
 
 	/**
 	 * What a snapshot event (a room's {@code users}, the lobby's {@code rooms}) says now, in
-	 * place of an older one; any other event as it is. Takes no lock.
+	 * place of an older one; any other event as it is. A room's list comes with everyone's public
+	 * ids, for {@link UsersEvent#since} to keep those of who came. Takes no lock.
 	 */
 	public ChatEvent current(ChatEvent snapshot) {
 		if (snapshot instanceof UsersEvent users) {

@@ -2,6 +2,7 @@ package io.livechat.stomp;
 
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class DirectMessagesTest extends EndToEndTest {
 	class PublicIds {
 
 		@Test
-		void aPersonHasOneIdOnEveryConnectionAndTheListsPairItWithTheirName() {
+		void aPersonHasOneIdOnEveryConnectionAndTheJoinedReplyAndTheListsPairItWithTheirName() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient secondTab = anotherTab(alex, "Alex", "tech");
 			ChatClient sam = joined("Sam", "general");
@@ -61,10 +62,14 @@ class DirectMessagesTest extends EndToEndTest {
 			assertThat(idOf(sam)).isNotEqualTo(id);
 			JsonNode samsJoin = sam.all((r) -> r.type().equals("joined")).get(0).body();
 			assertThat(samsJoin.path("members").toString()).contains("{\"id\":\"" + id + "\",\"name\":\"Alex\"}");
-			JsonNode list = alex.take((r) -> r.type().equals("users") && r.body().path("users").size() == 2).body();
-			assertThat(list.path("members")).extracting((member) -> member.path("name").asString())
+			assertThat(samsJoin.path("members")).extracting((member) -> member.path("name").asString())
 				.containsExactly("Alex", "Sam");
-			assertThat(list.path("members").get(1).path("id").asString()).isEqualTo(idOf(sam));
+			// a list names the ids of who came since the previous one only
+			JsonNode list = alex.take((r) -> r.type().equals("users") && r.body().path("users").size() == 2).body();
+			assertThat(list.path("joined")).extracting(JsonNode::asString).contains("Sam");
+			assertThat(list.path("joinedMembers")).extracting((member) -> member.path("name").asString())
+				.containsExactlyElementsOf(list.path("joined").valueStream().map(JsonNode::asString).toList());
+			assertThat(list.path("joinedMembers").toString()).contains("{\"id\":\"" + idOf(sam) + "\",\"name\":\"Sam\"}");
 		}
 
 	}
@@ -265,11 +270,17 @@ class DirectMessagesTest extends EndToEndTest {
 			takeDm(sam, "hi");
 
 			sam.close();
-			JsonNode offline = alex.take("presence");
+			JsonNode offline = alex.take((r) -> r.type().equals("presence") && !r.body().path("online").asBoolean()).body();
 			assertThat(offline.path("user").asString()).isEqualTo(idOf(sam));
 			assertThat(offline.path("online").asBoolean()).isFalse();
 			client(samsClient).join("Sam", "tech");
-			assertThat(alex.take("presence").path("online").asBoolean()).isTrue();
+			// the newest presence event says Sam is back
+			Awaitility.await().atMost(ChatClient.TIMEOUT).untilAsserted(() -> {
+				List<ChatClient.Received> presence = alex.all((r) -> r.type().equals("presence"));
+				JsonNode newest = presence.get(presence.size() - 1).body();
+				assertThat(newest.path("user").asString()).isEqualTo(idOf(sam));
+				assertThat(newest.path("online").asBoolean()).isTrue();
+			});
 		}
 
 	}

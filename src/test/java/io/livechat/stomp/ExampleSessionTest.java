@@ -38,7 +38,7 @@ class ExampleSessionTest extends EndToEndTest {
 		assertThat(lists).anySatisfy((frame) -> assertThat(frame).contains("subscription:sub-0\n",
 				"{\"type\":\"conversations\",\"conversations\":[]}"));
 		assertThat(lists).anySatisfy((frame) -> assertThat(frame).contains("\"type\":\"users\"",
-				"\"users\":[\"Alex\"]", "\"members\":[{\"id\":\"" + me + "\""));
+				"\"users\":[\"Alex\"]", "\"joinedMembers\":[{\"id\":\"" + me + "\""));
 
 		ws.sendFrame("SEND\ndestination:/app/send\n\n{\"room\":\"general\",\"text\":\"hello\"}");
 		assertThat(ws.readFrame()).contains("subscription:sub-1\n", "\"type\":\"message\"", "\"username\":\"Alex\"",
