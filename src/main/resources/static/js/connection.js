@@ -61,6 +61,12 @@ export class ChatConnection {
     this.join();
   }
 
+  /** Joins the current room again from scratch: its reply brings the newest history. */
+  rejoin() {
+    this.lastId = 0;
+    if (this.client.connected) this.join();
+  }
+
   /** Records the newest message id shown, for catching up after a reconnect. */
   seen(messageId) {
     if (messageId > this.lastId) this.lastId = messageId;
@@ -72,6 +78,32 @@ export class ChatConnection {
 
   typing(isTyping) {
     return this.publish(Destinations.typing, { room: this.room, typing: isTyping });
+  }
+
+  /** A direct message to someone's public id. */
+  dm(to, text) {
+    return this.publish(Destinations.dm, { to, text });
+  }
+
+  conversations() {
+    return this.publish(Destinations.conversations, {});
+  }
+
+  /**
+   * One page of a conversation: the newest, the newest below `before`, or those after `since`.
+   * @param {string} peer a public id
+   * @param {{before?:number, since?:number}} [position]
+   */
+  dmHistory(peer, position = {}) {
+    return this.publish(Destinations.dmHistory, { with: peer, ...position, limit: 50 });
+  }
+
+  dmRead(peer, id) {
+    return this.publish(Destinations.dmRead, { with: peer, id });
+  }
+
+  block(user, blocked) {
+    return this.publish(Destinations.block, { user, blocked });
   }
 
   isConnected() {
