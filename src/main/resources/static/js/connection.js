@@ -10,7 +10,7 @@ const WEBSOCKET_ATTEMPTS = 2;
 /**
  * One chat connection. It joins one room at a time, re-joins after every reconnect with `since`
  * set to the last message id seen, so nothing is missed, and falls back to SockJS when WebSocket
- * cannot connect.
+ * cannot connect. Direct messages go over it too, once a join has given it an identity.
  */
 export class ChatConnection {
   /**

@@ -1,7 +1,9 @@
-// Who this browser is: a persistent clientId (two tabs count as one user) and the last name used.
+// Who this browser is: a persistent clientId (two tabs count as one user), the last name used and
+// the last room joined.
 
 const CLIENT_ID_KEY = 'livechat.clientId';
 const NAME_KEY = 'livechat.username';
+const ROOM_KEY = 'livechat.room';
 
 /** The same 8-64 character id in every tab of this browser. */
 export function clientId() {
@@ -19,6 +21,15 @@ export function lastUsername() {
 
 export function rememberUsername(name) {
   write(NAME_KEY, name);
+}
+
+/** The room this browser last showed, or null. */
+export function lastRoom() {
+  return read(ROOM_KEY);
+}
+
+export function rememberRoom(room) {
+  write(ROOM_KEY, room);
 }
 
 function randomId() {

@@ -1,23 +1,27 @@
-// The chat page's DOM: the only module that touches it. User text goes in through textContent only,
-// and every name and message text is isolated (<bdi>, dir="auto"), so that right-to-left writing,
-// or a direction control in an old message, cannot reorder the author, time or words around it.
-import { summarize } from './membership.js';
+// The chat page's DOM, with sidebar-view.js: the only modules that touch it. User text goes in
+// through textContent only, and every name and message text is isolated (<bdi>, dir="auto"), so
+// that right-to-left writing, or a direction control in an old message, cannot reorder the
+// author, time or words around it.
+import { isolated, membershipLine, systemEventLine, typingLine } from './lines.js';
 
 const NEAR_BOTTOM_PX = 100;
 const NEAR_TOP_PX = 80;
 
+/**
+ * A message as the main panel shows it, from a room or a conversation.
+ * @typedef {{id:number, author:string, text:string, timestamp:number, mine:boolean}} ShownMessage
+ */
+
+/** The main panel: the room or conversation shown, its header, the composer and the banners. */
 export class ChatView {
   constructor(doc = document) {
     this.doc = doc;
     this.el = {
       app: doc.getElementById('app'),
-      rooms: doc.getElementById('room-list'),
       roomTitle: doc.getElementById('room-title'),
       roomCount: doc.getElementById('room-count'),
       messages: doc.getElementById('messages'),
       typing: doc.getElementById('typing'),
-      users: doc.getElementById('user-list'),
-      usersTitle: doc.getElementById('users-title'),
       form: doc.getElementById('composer'),
       input: doc.getElementById('message-input'),
       sendButton: doc.getElementById('send-button'),
@@ -26,15 +30,11 @@ export class ChatView {
       notice: doc.getElementById('notice'),
       fatal: doc.getElementById('fatal'),
       fatalText: doc.getElementById('fatal-text'),
-      toggleRooms: doc.getElementById('toggle-rooms'),
-      toggleUsers: doc.getElementById('toggle-users'),
-      scrim: doc.getElementById('scrim'),
+      block: doc.getElementById('block-button'),
     };
     this.templates = {
       message: doc.getElementById('message-template'),
       system: doc.getElementById('system-template'),
-      room: doc.getElementById('room-template'),
-      user: doc.getElementById('user-template'),
     };
     this.messageIds = new Set();
     this.noticeTimer = null;
@@ -43,12 +43,6 @@ export class ChatView {
       if (this.el.messages.scrollTop < NEAR_TOP_PX) this.onNearTop?.();
     });
     this.el.pill.addEventListener('click', () => this.scrollToBottom());
-    this.el.toggleRooms.addEventListener('click', () => this.togglePanel('rooms-open'));
-    this.el.toggleUsers.addEventListener('click', () => this.togglePanel('users-open'));
-    this.el.scrim.addEventListener('click', () => this.closePanels());
-    doc.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.closePanels();
-    });
   }
 
   /** @param {(text:string)=>boolean} handler returns whether the text was sent */
@@ -82,51 +76,56 @@ export class ChatView {
     this.onNearTop = handler;
   }
 
-  /** @param {(roomId:string)=>void} handler */
-  bindRoomSelect(handler) {
-    this.el.rooms.addEventListener('click', (e) => {
-      const button = e.target.closest('button[data-room]');
-      if (button) {
-        this.closePanels();
-        handler(button.dataset.room);
-      }
-    });
+  /** @param {()=>void} handler called when the reader scrolls the messages */
+  bindScroll(handler) {
+    this.el.messages.addEventListener('scroll', () => handler(), { passive: true });
   }
 
-  /** @param {import('./destinations.js').RoomSummary[]} rooms */
-  renderRooms(rooms, currentId) {
-    const items = rooms.map((room) => {
-      const item = this.templates.room.content.firstElementChild.cloneNode(true);
-      const button = item.querySelector('button');
-      button.dataset.room = room.id;
-      button.querySelector('.room-name').textContent = `# ${room.name}`;
-      button.querySelector('.badge').textContent = String(room.users);
-      button.querySelector('.badge').setAttribute('aria-label', `${room.users} online`);
-      if (room.id === currentId) {
-        button.classList.add('active');
-        button.setAttribute('aria-current', 'page');
-      }
-      return item;
-    });
-    this.el.rooms.replaceChildren(...items);
-    const current = rooms.find((room) => room.id === currentId);
-    if (current) {
-      this.el.roomTitle.textContent = `# ${current.name}`;
-      this.doc.title = `#${current.name} · LiveChat`;
-    }
+  /** @param {()=>void} handler called when the tab is shown or hidden, focused or left */
+  bindAttention(handler) {
+    this.doc.addEventListener('visibilitychange', () => handler());
+    this.doc.defaultView.addEventListener('focus', () => handler());
+    this.doc.defaultView.addEventListener('blur', () => handler());
   }
 
-  renderUsers(users, me) {
-    const items = users.map((name) => {
-      const item = this.templates.user.content.firstElementChild.cloneNode(true);
-      item.querySelector('.user-name bdi').textContent = name;
-      if (name === me) item.classList.add('me');
-      return item;
-    });
-    this.el.users.replaceChildren(...items);
-    const count = `${users.length} online`;
-    this.el.roomCount.textContent = count;
-    this.el.usersTitle.textContent = `Online now · ${users.length}`;
+  /** @param {()=>void} handler */
+  bindBlock(handler) {
+    this.el.block.addEventListener('click', () => handler());
+  }
+
+  /** Whether the reader can see the page: the tab shown and focused. */
+  isAttended() {
+    return !this.doc.hidden && this.doc.hasFocus();
+  }
+
+  isHidden() {
+    return this.doc.hidden;
+  }
+
+  showTitle(text) {
+    if (this.doc.title !== text) this.doc.title = text;
+  }
+
+  /** The header of a room: "# General", "2 online". */
+  showRoomHeading(name, users) {
+    this.el.roomTitle.textContent = `# ${name}`;
+    this.el.roomCount.textContent = users > 0 ? `${users} online` : '';
+    this.el.block.hidden = true;
+    this.el.input.setAttribute('placeholder', 'Type a message...');
+  }
+
+  /**
+   * The header of a conversation: "@ Sam", whether they are online, and the block button.
+   * @param {string|null} name null while the page does not know it yet
+   * @param {{online:boolean, blocked:boolean}} state
+   */
+  showConversationHeading(name, { online, blocked }) {
+    this.el.roomTitle.replaceChildren('@ ', name === null ? 'Direct message' : isolated(this.doc, name));
+    this.el.roomCount.textContent = blocked ? 'blocked' : online ? 'online' : 'offline';
+    this.el.block.hidden = false;
+    this.el.block.textContent = blocked ? 'Unblock' : 'Block';
+    this.el.block.setAttribute('aria-pressed', String(blocked));
+    this.el.input.setAttribute('placeholder', name === null ? 'Type a message...' : `Message ${name}...`);
   }
 
   clearMessages() {
@@ -137,30 +136,30 @@ export class ChatView {
 
   /**
    * Adds messages in id order; ones already shown are skipped.
-   * @param {import('./destinations.js').ChatMessage[]} messages
+   * @param {ShownMessage[]} messages
    */
-  addMessages(messages, me) {
+  addMessages(messages) {
     const stick = this.isNearBottom();
     let added = false;
     for (const message of messages) {
       if (this.messageIds.has(message.id)) continue;
       this.messageIds.add(message.id);
-      this.insertById(this.messageElement(message, me), message.id);
+      this.insertById(this.messageElement(message), message.id);
       added = true;
     }
-    if (added) this.afterAppend(stick || messages.some((m) => m.username === me));
+    if (added) this.afterAppend(stick || messages.some((m) => m.mine));
   }
 
   /**
    * Adds older messages above the ones shown, keeping what the reader is looking at in place.
-   * @param {import('./destinations.js').ChatMessage[]} messages
+   * @param {ShownMessage[]} messages
    */
-  prependMessages(messages, me) {
+  prependMessages(messages) {
     const list = this.el.messages;
     const before = list.scrollHeight;
     const top = list.scrollTop;
     const fresh = messages.filter((m) => !this.messageIds.has(m.id));
-    const items = fresh.map((m) => this.messageElement(m, me));
+    const items = fresh.map((m) => this.messageElement(m));
     fresh.forEach((m) => this.messageIds.add(m.id));
     const marker = list.querySelector('.history-start, .history-loading');
     list.insertBefore(this.fragment(items), marker ? marker.nextSibling : list.firstChild);
@@ -169,12 +168,37 @@ export class ChatView {
 
   /** Says that the room's first message is shown. */
   showHistoryStart(roomName) {
+    this.historyStart([`This is the beginning of #${roomName}.`]);
+  }
+
+  /** Says that a conversation's first message is shown. */
+  showConversationStart(name) {
+    this.historyStart(name === null ? ['This is the beginning of this conversation.']
+      : ['This is the beginning of your conversation with ', isolated(this.doc, name), '.']);
+  }
+
+  historyStart(parts) {
     this.el.messages.querySelector('.history-loading')?.remove();
     if (this.el.messages.querySelector('.history-start')) return;
     const item = this.templates.system.content.firstElementChild.cloneNode(true);
     item.classList.add('history-start');
-    item.querySelector('.system-text').textContent = `This is the beginning of #${roomName}.`;
+    item.querySelector('.system-text').replaceChildren(...parts);
     this.el.messages.prepend(item);
+  }
+
+  /**
+   * The newest message from someone else that is on screen now, at least in part.
+   * @returns {number|null} its id
+   */
+  newestVisibleTheirs() {
+    const list = this.el.messages.getBoundingClientRect();
+    for (let node = this.el.messages.lastElementChild; node; node = node.previousElementSibling) {
+      if (!node.classList.contains('theirs')) continue;
+      const rect = node.getBoundingClientRect();
+      if (rect.bottom <= list.top) return null; // above the view: so are the ones before it
+      if (rect.top < list.bottom) return Number(node.dataset.id);
+    }
+    return null;
   }
 
   showLoadingOlder(loading) {
@@ -206,11 +230,7 @@ export class ChatView {
    * @param {import('./destinations.js').SystemEvent} event
    */
   addSystemEvent(event) {
-    const { username, text } = event;
-    const parts = username && text.startsWith(username)
-      ? [this.isolated(username), text.slice(username.length)]
-      : [text];
-    this.appendSystem(parts, event.timestamp);
+    this.appendSystem(systemEventLine(this.doc, event), event.timestamp);
   }
 
   /**
@@ -219,16 +239,7 @@ export class ChatView {
    * @param {'joined'|'left'} verb
    */
   addMembership(names, verb) {
-    if (names.length === 0) return;
-    const { shown, others } = summarize(names);
-    const parts = [];
-    shown.forEach((name, i) => {
-      if (i > 0) parts.push(i === shown.length - 1 && others === 0 ? ' and ' : ', ');
-      parts.push(this.isolated(name));
-    });
-    if (others > 0) parts.push(` and ${others} ${others === 1 ? 'other' : 'others'}`);
-    parts.push(` ${verb}`);
-    this.appendSystem(parts, Date.now());
+    if (names.length > 0) this.appendSystem(membershipLine(this.doc, names, verb), Date.now());
   }
 
   appendSystem(parts, timestamp) {
@@ -241,19 +252,7 @@ export class ChatView {
   }
 
   showTyping(names) {
-    const [first, second] = names.map((name) => this.isolated(name));
-    let parts = [];
-    if (names.length === 1) parts = [first, ' is typing...'];
-    else if (names.length === 2) parts = [first, ' and ', second, ' are typing...'];
-    else if (names.length > 2) parts = ['Several people are typing...'];
-    this.el.typing.replaceChildren(...parts);
-  }
-
-  /** A name in a line of the page's own words, isolated from them. */
-  isolated(name) {
-    const bdi = this.doc.createElement('bdi');
-    bdi.textContent = name;
-    return bdi;
+    this.el.typing.replaceChildren(...typingLine(this.doc, names));
   }
 
   /** @param {'connecting'|'connected'|'reconnecting'} state */
@@ -282,11 +281,12 @@ export class ChatView {
     if (!this.el.input.value) this.el.input.value = text;
   }
 
-  messageElement(message, me) {
+  /** @param {ShownMessage} message */
+  messageElement(message) {
     const item = this.templates.message.content.firstElementChild.cloneNode(true);
     item.dataset.id = String(message.id);
-    item.classList.add(message.username === me ? 'mine' : 'theirs');
-    item.querySelector('.author').textContent = message.username;
+    item.classList.add(message.mine ? 'mine' : 'theirs');
+    item.querySelector('.author').textContent = message.author;
     item.querySelector('.text').textContent = message.text;
     const time = item.querySelector('time');
     time.textContent = formatTime(message.timestamp);
@@ -318,18 +318,6 @@ export class ChatView {
   scrollToBottom() {
     this.el.messages.scrollTop = this.el.messages.scrollHeight;
     this.el.pill.hidden = true;
-  }
-
-  togglePanel(name) {
-    const open = !this.el.app.classList.contains(name);
-    this.closePanels();
-    this.el.app.classList.toggle(name, open);
-    this.el.scrim.hidden = !open;
-  }
-
-  closePanels() {
-    this.el.app.classList.remove('rooms-open', 'users-open');
-    this.el.scrim.hidden = true;
   }
 }
 

@@ -1,0 +1,461 @@
+// The chat page's state, between the connection and the views: the room this connection is in,
+// your conversations, and the channel the main panel shows (a room, or a conversation with one
+// person). No DOM here: ChatView and SidebarView draw what it decides.
+import { fetchOlder } from './api.js';
+import { ConversationList } from './conversations.js';
+import { rememberRoom } from './identity.js';
+import { MembershipDigest } from './membership.js';
+import { ReadReceipts } from './read-receipts.js';
+import { TypingNotifier, TypingTracker } from './typing.js';
+
+const JOIN_ERRORS = {
+  'username-taken': (room) => `Someone in #${room} is already using that name. Please pick another one.`,
+  'invalid-username': (room, reason) => `That name is not allowed. ${reason ?? 'Use 2 to 20 letters, digits, spaces, "_", "-" or ".".'}`,
+  'unknown-room': (room) => `There is no room called "${room}".`,
+  'bad-request': () => 'The chat could not understand this page. Please reload it.',
+  'rate-limited': () => 'Too many joins in a short time. Wait a moment, then try again.',
+  unavailable: () => 'The chat cannot load its history right now. Please try again in a moment.',
+};
+
+// Refusals of a message; any other (invalid-message: what is wrong with the text) shows the
+// server's own words.
+const NOTICES = {
+  'rate-limited': 'You are sending messages too fast. That message was not sent.',
+  'message-too-long': 'That message is too long (1000 characters at most).',
+  'not-joined': 'You are not in this room any more. Reconnecting...',
+  unavailable: 'Messages cannot be stored right now, so that one was not sent. Please try again in a moment.',
+};
+
+// The same in a conversation, where they can mean something else.
+const DIRECT_NOTICES = {
+  ...NOTICES,
+  'rate-limited': 'You are sending messages too fast, or have started too many new conversations. That message was not sent.',
+  'not-joined': 'You are not connected yet, so direct messages cannot be sent. Reconnecting...',
+  'unknown-user': 'There is nobody with that id on LiveChat.',
+};
+
+/** Public ids are opaque; a link's one must at least look like an id. */
+const PUBLIC_ID = /^[\x21-\x7E]{1,100}$/;
+
+/**
+ * What the main panel shows: a room, or the conversation with one person (their public id).
+ * @typedef {{kind:'room'|'dm', id:string}} Channel
+ */
+
+/**
+ * The channel a page address names: `?room=general`, or `?dm=<public id>`; null for neither.
+ * @param {URLSearchParams} params
+ * @returns {Channel|null}
+ */
+export function channelFrom(params) {
+  const peer = params.get('dm');
+  if (peer !== null) return PUBLIC_ID.test(peer) ? { kind: 'dm', id: peer } : null;
+  const room = params.get('room');
+  return room ? { kind: 'room', id: room } : null;
+}
+
+function channelUrl(username, channel) {
+  const key = channel.kind === 'room' ? 'room' : 'dm';
+  return `chat.html?${new URLSearchParams({ username, [key]: channel.id })}`;
+}
+
+export class ChatController {
+  /**
+   * @param {{view:import('./view.js').ChatView, sidebar:import('./sidebar-view.js').SidebarView,
+   *   username:string, rooms:import('./destinations.js').RoomSummary[]}} options
+   */
+  constructor({ view, sidebar, username, rooms }) {
+    this.view = view;
+    this.sidebar = sidebar;
+    this.username = username;
+    this.roomList = rooms;
+    /** who you are: the name you speak under, and your public id once a join's reply says it */
+    this.me = { id: null, name: username };
+    /** @type {Channel|null} */
+    this.channel = null;
+    /** the room this connection is in: the one shown, or the one shown last before a conversation */
+    this.room = null;
+    this.joining = true; // until the room's joined reply
+    this.freshJoin = true; // the next joined reply redraws the room; otherwise it is a reconnect's catch-up
+    this.sentText = null;
+    this.users = [];
+    // a room's older messages: the oldest id shown, whether older ones exist, and a fetch in flight
+    this.older = { oldestId: null, hasMore: false, loading: false };
+    /** the conversation shown: its paging, read position and whether you block them */
+    this.dm = null;
+    this.conversations = new ConversationList();
+    this.typers = new TypingTracker((names) => view.showTyping(names));
+    this.membership = new MembershipDigest();
+  }
+
+  /**
+   * Connects, joining `room`, and shows `channel` (that room, or a conversation).
+   * @param {import('./connection.js').ChatConnection} connection
+   */
+  start(connection, channel, room) {
+    this.connection = connection;
+    this.notifier = new TypingNotifier((typing) => connection.typing(typing));
+    this.receipts = new ReadReceipts((peer, id) => connection.dmRead(peer, id));
+    this.room = room;
+    rememberRoom(room);
+    this.bindViews();
+    this.enter(channel);
+    connection.start(room);
+  }
+
+  bindViews() {
+    const { view, sidebar } = this;
+    sidebar.bindRoomSelect((id) => this.navigate({ kind: 'room', id }, { push: true }));
+    sidebar.bindConversationSelect((id) => this.navigate({ kind: 'dm', id }, { push: true }));
+    sidebar.bindUserSelect((id) => this.navigate({ kind: 'dm', id }, { push: true }));
+    view.bindNearTop(() => this.loadOlder());
+    view.bindScroll(() => this.checkRead());
+    view.bindAttention(() => {
+      this.checkRead();
+      this.renderTitle();
+    });
+    view.bindBlock(() => {
+      if (this.dm) this.connection.block(this.dm.peer, !this.dm.blocked);
+    });
+    view.bindInput((value) => {
+      if (this.channel.kind === 'room') value.trim() ? this.notifier.typed() : this.notifier.stop();
+    });
+    view.bindSend((text) => this.send(text));
+  }
+
+  /**
+   * Shows a room or a conversation.
+   * @param {Channel|null} channel
+   * @param {{push:boolean}} options whether to add it to the browser's history
+   */
+  navigate(channel, { push }) {
+    if (!channel || (channel.kind === this.channel.kind && channel.id === this.channel.id)) return;
+    if (channel.kind === 'room' ? !this.roomList.some((r) => r.id === channel.id) : channel.id === this.me.id) return;
+    this.enter(channel);
+    if (push) history.pushState(null, '', channelUrl(this.username, channel));
+    if (channel.kind === 'dm') {
+      this.requestConversation();
+    } else if (channel.id === this.room) {
+      this.connection.rejoin(); // back from a conversation: the room's reply redraws it
+    } else {
+      this.room = channel.id;
+      this.connection.switchRoom(channel.id);
+    }
+  }
+
+  enter(channel) {
+    this.notifier.stop();
+    this.typers.clear();
+    this.view.clearMessages();
+    this.channel = channel;
+    if (channel.kind === 'room') {
+      this.dm = null;
+      this.joining = true;
+      this.freshJoin = true;
+      Object.assign(this.older, { oldestId: null, hasMore: false, loading: false });
+      rememberRoom(channel.id);
+    } else {
+      this.dm = { peer: channel.id, initial: true, oldestId: null, newestId: null, hasOlder: false,
+        loadingOlder: false, readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) };
+    }
+    this.sidebar.renderRooms(this.roomList, channel.kind === 'room' ? channel.id : null);
+    this.renderChannel();
+  }
+
+  /** Back to the room after a link to a conversation that cannot be shown. */
+  showRoomInstead() {
+    this.navigate({ kind: 'room', id: this.room }, { push: false });
+    history.replaceState(null, '', channelUrl(this.username, this.channel));
+  }
+
+  /** @param {'connecting'|'connected'|'reconnecting'} state */
+  connectionChanged(state) {
+    this.view.showConnectionState(state);
+  }
+
+  /** @param {import('./destinations.js').RoomsEvent} event */
+  roomsChanged(event) {
+    this.roomList = event.rooms;
+    this.sidebar.renderRooms(this.roomList, this.channel.kind === 'room' ? this.channel.id : null);
+    this.renderChannel();
+  }
+
+  /** An event for this connection only. */
+  ownEvent(event) {
+    switch (event.type) {
+      case 'joined':
+        this.joined(event);
+        break;
+      case 'error':
+        this.refused(event);
+        break;
+      case 'dm':
+        this.directMessage(event);
+        break;
+      case 'dm-history':
+        this.conversationPage(event);
+        break;
+      case 'conversations':
+        this.conversations.replaceAll(event.conversations);
+        this.renderChannel();
+        this.checkRead();
+        break;
+      case 'conversation':
+        this.conversations.update(event);
+        if (this.dm?.peer === event.with.id) this.dm.blocked = event.blocked;
+        this.renderChannel();
+        break;
+      case 'presence':
+        this.conversations.presence(event.user, event.online);
+        this.renderChannel();
+        break;
+    }
+  }
+
+  /** @param {import('./destinations.js').JoinedEvent} event */
+  joined(event) {
+    if (event.room !== this.room) return; // a late reply for a room already switched away from
+    this.joining = false;
+    this.me = { id: event.me ?? null, name: event.username };
+    if (this.channel.kind === 'room') {
+      this.roomJoined(event);
+    } else if (this.me.id === null || this.dm.peer === this.me.id) {
+      this.view.showNotice('That conversation cannot be shown here.');
+      this.showRoomInstead();
+    } else {
+      this.requestConversation(); // the room gave the page its identity; now the conversation
+    }
+    this.showUsers(event.users, event.members);
+    this.typers.keepOnly(event.users);
+    this.membership.reset(event.users);
+  }
+
+  roomJoined(event) {
+    if (this.freshJoin) {
+      this.view.clearMessages();
+      this.older.oldestId = event.history[0]?.id ?? null;
+      this.older.hasMore = event.history.length > 0 && event.history[0].id > 1;
+      if (!this.older.hasMore) this.view.showHistoryStart(this.roomName(this.room));
+    } else if (event.truncated) {
+      this.view.addSystem('Some messages you missed are not shown.');
+    }
+    this.view.addMessages(event.history.map((m) => this.shownRoomMessage(m)));
+    event.history.forEach((m) => this.connection.seen(m.id));
+    this.freshJoin = false;
+  }
+
+  /** @param {import('./destinations.js').ErrorEvent} event */
+  refused(event) {
+    if (this.joining && JOIN_ERRORS[event.code]) {
+      this.view.showFatal(JOIN_ERRORS[event.code](this.room, event.message));
+      return;
+    }
+    const inConversation = this.channel.kind === 'dm';
+    if (this.dm?.loadingOlder) {
+      this.dm.loadingOlder = false;
+      this.view.showLoadingOlder(false);
+    }
+    if ((event.code === 'rate-limited' || event.code === 'unavailable') && this.sentText) this.view.restoreDraft(this.sentText);
+    this.view.showNotice((inConversation ? DIRECT_NOTICES : NOTICES)[event.code] ?? event.message);
+    // a link to nobody, or to something that is no public id: the room instead
+    if ((event.code === 'unknown-user' || event.code === 'bad-request') && this.dm?.initial) this.showRoomInstead();
+  }
+
+  /** An event of the room this connection is in; only a room shown draws its messages. */
+  roomEvent(event) {
+    const shown = this.channel.kind === 'room';
+    switch (event.type) {
+      case 'message':
+        if (!shown) break; // the room is drawn afresh when it is shown again
+        this.view.addMessages([this.shownRoomMessage(event)]);
+        this.connection.seen(event.id);
+        this.typers.stopped(event.username);
+        break;
+      case 'system':
+        if (this.membership.announced(event) && shown && event.username !== this.me.name) this.view.addSystemEvent(event);
+        break;
+      case 'users': {
+        // in a big room nobody is announced alone: the list says who came and went (a list
+        // before the join's reply compares with nothing the page has shown yet)
+        const { joined, left } = this.membership.update(event);
+        if (!this.joining && shown) {
+          this.view.addMembership(joined.filter((name) => name !== this.me.name), 'joined');
+          this.view.addMembership(left, 'left');
+        }
+        this.showUsers(event.users, event.members);
+        this.typers.keepOnly(event.users);
+        break;
+      }
+      case 'typing':
+        if (shown && event.username !== this.me.name) this.typers.update(event.username, event.typing);
+        break;
+    }
+  }
+
+  showUsers(users, members) {
+    this.users = users;
+    members?.forEach((member) => {
+      this.conversations.named(member);
+      this.conversations.presence(member.id, true);
+    });
+    this.sidebar.renderUsers(users, members, this.me);
+    this.renderChannel();
+  }
+
+  /** Asks for the conversation shown: its newest page, or what came since the newest DM shown. */
+  requestConversation() {
+    const dm = this.dm;
+    if (!dm || this.me.id === null) return; // the room's joined reply asks again
+    if (dm.initial || dm.newestId === null) {
+      dm.initial = true;
+      this.connection.dmHistory(dm.peer);
+    } else {
+      this.connection.dmHistory(dm.peer, { since: dm.newestId });
+    }
+  }
+
+  /** @param {import('./destinations.js').DirectHistoryEvent} event */
+  conversationPage(event) {
+    const dm = this.dm;
+    if (!dm || event.with !== dm.peer) return; // a late page of a conversation no longer shown
+    dm.blocked = event.blocked;
+    this.conversations.setBlocked(dm.peer, event.blocked);
+    event.messages.forEach((m) => this.conversations.named(m.from.id === dm.peer ? m.from : m.to));
+    const shown = event.messages.map((m) => this.shownDirectMessage(m));
+    const first = event.messages[0]?.id ?? null;
+    const last = event.messages.at(-1)?.id ?? null;
+    if (dm.initial) {
+      dm.initial = false;
+      this.view.addMessages(shown);
+      dm.hasOlder = event.hasMore && first !== null;
+    } else if (dm.loadingOlder && (last === null || dm.oldestId === null || last < dm.oldestId)) {
+      dm.loadingOlder = false;
+      this.view.showLoadingOlder(false);
+      this.view.prependMessages(shown);
+      dm.hasOlder = event.hasMore && first !== null;
+    } else {
+      this.view.addMessages(shown); // a reconnect's catch-up: more may follow
+      if (event.hasMore && last !== null) this.connection.dmHistory(dm.peer, { since: last });
+    }
+    if (first !== null) dm.oldestId = Math.min(dm.oldestId ?? first, first);
+    if (last !== null) dm.newestId = Math.max(dm.newestId ?? last, last);
+    if (!dm.hasOlder) this.view.showConversationStart(this.conversations.nameOf(dm.peer));
+    this.renderChannel();
+    this.checkRead();
+  }
+
+  /** @param {import('./destinations.js').DirectMessage} dm */
+  directMessage(dm) {
+    if (this.me.id === null) return;
+    const mine = dm.from.id === this.me.id;
+    const peer = mine ? dm.to.id : dm.from.id;
+    if (!mine && this.conversations.isBlocked(peer)) return;
+    const listed = this.conversations.has(peer);
+    this.conversations.received(dm, mine);
+    if (!listed) this.connection.conversations(); // a new conversation: the server's entry says more
+    if (this.dm?.peer === peer) {
+      this.view.addMessages([this.shownDirectMessage(dm)]);
+      this.dm.newestId = Math.max(this.dm.newestId ?? dm.id, dm.id);
+      this.dm.oldestId ??= dm.id;
+    }
+    this.renderChannel();
+    this.checkRead();
+  }
+
+  /** Marks the conversation shown read up to the newest DM from them on screen, the tab focused. */
+  checkRead() {
+    const dm = this.dm;
+    if (!dm || dm.initial || !this.view.isAttended()) return;
+    const id = this.view.newestVisibleTheirs();
+    if (id === null || id <= dm.readId) return;
+    dm.readId = id;
+    this.conversations.read(dm.peer, id);
+    this.receipts.read(dm.peer, id);
+    this.renderChannel();
+  }
+
+  async loadOlder() {
+    if (this.channel.kind === 'dm') {
+      const dm = this.dm;
+      if (dm.loadingOlder || !dm.hasOlder || dm.oldestId === null) return;
+      dm.loadingOlder = true;
+      this.view.showLoadingOlder(true);
+      this.connection.dmHistory(dm.peer, { before: dm.oldestId });
+      return;
+    }
+    const older = this.older;
+    if (older.loading || !older.hasMore || older.oldestId === null) return;
+    older.loading = true;
+    const forRoom = this.room;
+    this.view.showLoadingOlder(true);
+    try {
+      const page = await fetchOlder(forRoom, older.oldestId);
+      if (forRoom !== this.room || this.channel.kind !== 'room') return; // switched meanwhile
+      this.view.showLoadingOlder(false);
+      this.view.prependMessages(page.messages.map((m) => this.shownRoomMessage(m)));
+      if (page.messages.length > 0) older.oldestId = page.messages[0].id;
+      older.hasMore = page.hasMore && page.messages.length > 0;
+      if (!older.hasMore) this.view.showHistoryStart(this.roomName(this.room));
+    } catch {
+      this.view.showLoadingOlder(false);
+      this.view.showNotice('Earlier messages could not be loaded. Scroll up to try again.');
+    } finally {
+      older.loading = false;
+    }
+  }
+
+  send(text) {
+    const sent = this.channel.kind === 'room'
+      ? this.connection.say(text)
+      : this.me.id !== null && this.connection.dm(this.dm.peer, text);
+    if (!sent) return false;
+    this.sentText = text;
+    this.notifier.stop();
+    return true;
+  }
+
+  /** The main panel's header, the conversations in the sidebar, and the tab's title. */
+  renderChannel() {
+    const open = this.dm?.peer ?? null;
+    const listed = this.conversations.listed();
+    if (open !== null && !listed.some((c) => c.id === open)) {
+      // a conversation not (or no longer) in your list is listed while it is shown
+      listed.unshift({ id: open, name: this.conversations.nameOf(open), online: this.conversations.isOnline(open), unread: 0 });
+    }
+    this.sidebar.renderConversations(listed, open);
+    if (open === null) {
+      this.view.showRoomHeading(this.roomName(this.channel.id), this.users.length);
+    } else {
+      this.view.showConversationHeading(this.conversations.nameOf(open),
+        { online: this.conversations.isOnline(open), blocked: this.dm.blocked });
+    }
+    this.renderTitle();
+  }
+
+  /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and DMs are unread. */
+  renderTitle() {
+    const unread = this.conversations.totalUnread();
+    if (unread > 0 && this.view.isHidden()) {
+      this.view.showTitle(`(${unread}) LiveChat`);
+    } else if (this.channel.kind === 'room') {
+      this.view.showTitle(`#${this.roomName(this.channel.id)} · LiveChat`);
+    } else {
+      this.view.showTitle(`${this.conversations.nameOf(this.channel.id) ?? 'Direct message'} · LiveChat`);
+    }
+  }
+
+  roomName(id) {
+    return this.roomList.find((r) => r.id === id)?.name ?? id;
+  }
+
+  /** @param {import('./destinations.js').ChatMessage} message */
+  shownRoomMessage(message) {
+    return { id: message.id, author: message.username, text: message.text, timestamp: message.timestamp,
+      mine: message.username === this.me.name };
+  }
+
+  /** @param {import('./destinations.js').DirectMessage} dm */
+  shownDirectMessage(dm) {
+    return { id: dm.id, author: dm.from.name, text: dm.text, timestamp: dm.timestamp, mine: dm.from.id === this.me.id };
+  }
+}

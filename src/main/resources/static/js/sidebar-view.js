@@ -1,0 +1,147 @@
+// The chat page's side panels: rooms, direct messages, who is online, and their folding on a
+// phone. Names go in through textContent (isolated in <bdi>), ids through dataset only.
+
+/**
+ * A conversation as the sidebar lists it.
+ * @typedef {{id:string, name:string|null, online:boolean, unread:number}} ListedConversation
+ */
+
+export class SidebarView {
+  constructor(doc = document) {
+    this.doc = doc;
+    this.el = {
+      app: doc.getElementById('app'),
+      rooms: doc.getElementById('room-list'),
+      conversations: doc.getElementById('dm-list'),
+      conversationsEmpty: doc.getElementById('dm-empty'),
+      users: doc.getElementById('user-list'),
+      usersTitle: doc.getElementById('users-title'),
+      toggleRooms: doc.getElementById('toggle-rooms'),
+      toggleUsers: doc.getElementById('toggle-users'),
+      scrim: doc.getElementById('scrim'),
+    };
+    this.templates = {
+      room: doc.getElementById('room-template'),
+      conversation: doc.getElementById('conversation-template'),
+      user: doc.getElementById('user-template'),
+    };
+    this.el.toggleRooms.addEventListener('click', () => this.togglePanel('rooms-open'));
+    this.el.toggleUsers.addEventListener('click', () => this.togglePanel('users-open'));
+    this.el.scrim.addEventListener('click', () => this.closePanels());
+    doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closePanels();
+    });
+  }
+
+  /** @param {(roomId:string)=>void} handler */
+  bindRoomSelect(handler) {
+    this.delegate(this.el.rooms, 'room', handler);
+  }
+
+  /** @param {(publicId:string)=>void} handler a conversation picked in the list */
+  bindConversationSelect(handler) {
+    this.delegate(this.el.conversations, 'dm', handler);
+  }
+
+  /** @param {(publicId:string)=>void} handler someone else picked in the online list */
+  bindUserSelect(handler) {
+    this.delegate(this.el.users, 'user', handler);
+  }
+
+  delegate(list, key, handler) {
+    list.addEventListener('click', (e) => {
+      const button = e.target.closest(`button[data-${key}]`);
+      if (button) {
+        this.closePanels();
+        handler(button.dataset[key]);
+      }
+    });
+  }
+
+  /**
+   * @param {import('./destinations.js').RoomSummary[]} rooms
+   * @param {string|null} currentId the room shown, none while a conversation is
+   */
+  renderRooms(rooms, currentId) {
+    const items = rooms.map((room) => {
+      const item = this.templates.room.content.firstElementChild.cloneNode(true);
+      const button = item.querySelector('button');
+      button.dataset.room = room.id;
+      button.querySelector('.room-name').textContent = `# ${room.name}`;
+      button.querySelector('.badge').textContent = String(room.users);
+      button.querySelector('.badge').setAttribute('aria-label', `${room.users} online`);
+      markCurrent(button, room.id === currentId);
+      return item;
+    });
+    this.el.rooms.replaceChildren(...items);
+  }
+
+  /**
+   * @param {ListedConversation[]} conversations newest first
+   * @param {string|null} currentId the conversation shown, if one is
+   */
+  renderConversations(conversations, currentId) {
+    const items = conversations.map(({ id, name, online, unread }) => {
+      const item = this.templates.conversation.content.firstElementChild.cloneNode(true);
+      const button = item.querySelector('button');
+      button.dataset.dm = id;
+      button.querySelector('.dm-name').textContent = name ?? 'Someone';
+      button.querySelector('.presence-dot').classList.toggle('offline', !online);
+      button.querySelector('.presence-text').textContent = online ? ', online' : ', offline';
+      const badge = button.querySelector('.badge');
+      badge.hidden = unread === 0;
+      badge.textContent = String(unread);
+      badge.setAttribute('aria-label', `${unread} unread`);
+      markCurrent(button, id === currentId);
+      return item;
+    });
+    this.el.conversations.replaceChildren(...items);
+    this.el.conversationsEmpty.hidden = items.length > 0;
+  }
+
+  /**
+   * Who is in the room; everyone else's name is a button that opens a conversation with them
+   * (when the server gave their public ids).
+   * @param {string[]} users
+   * @param {import('./destinations.js').Member[]|undefined} members the same users with their ids
+   * @param {{id:string|null, name:string}} me
+   */
+  renderUsers(users, members, me) {
+    const ids = new Map((members ?? []).map((member) => [member.name, member.id]));
+    const items = users.map((name) => {
+      const item = this.templates.user.content.firstElementChild.cloneNode(true);
+      const button = item.querySelector('.user-name');
+      button.querySelector('bdi').textContent = name;
+      const id = ids.get(name) ?? null;
+      if (name === me.name || (id !== null && id === me.id)) {
+        item.classList.add('me');
+        button.disabled = true;
+      } else if (id === null) {
+        button.disabled = true;
+      } else {
+        button.dataset.user = id;
+        button.setAttribute('title', `Send ${name} a direct message`);
+      }
+      return item;
+    });
+    this.el.users.replaceChildren(...items);
+    this.el.usersTitle.textContent = `Online now · ${users.length}`;
+  }
+
+  togglePanel(name) {
+    const open = !this.el.app.classList.contains(name);
+    this.closePanels();
+    this.el.app.classList.toggle(name, open);
+    this.el.scrim.hidden = !open;
+  }
+
+  closePanels() {
+    this.el.app.classList.remove('rooms-open', 'users-open');
+    this.el.scrim.hidden = true;
+  }
+}
+
+function markCurrent(button, current) {
+  button.classList.toggle('active', current);
+  if (current) button.setAttribute('aria-current', 'page');
+}
