@@ -1,0 +1,285 @@
+package io.livechat.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.livechat.chat.RoomRegistry;
+import io.livechat.chat.RoomSummary;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Direct messages as people use them, in real headless Chromium against the whole application:
+ * opened from the online list, listed in the sidebar with unread badges, kept across reloads,
+ * and blocked.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DirectMessagesBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RoomRegistry rooms;
+
+	private final List<Browser> browsers = new ArrayList<>();
+
+	@AfterEach
+	void closeBrowsers() {
+		this.browsers.forEach(Browser::close);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(35))
+			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
+	}
+
+	@Test
+	void clickingANameInTheOnlineListOpensAConversationAndBothSidesSeeItLive() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "general");
+		alice.waitUntil((d) -> alice.texts(".user-name").contains("Bob"));
+
+		openFromOnlineList(alice, "Bob");
+		assertThat(alice.url()).contains("dm=").doesNotContain("room=");
+		assertThat(alice.messages()).isEmpty();
+		String markup = "<img src=x onerror=alert(1)> just between us";
+		alice.say(markup);
+
+		alice.waitUntil((d) -> alice.messages().contains("mine Alice: " + markup));
+		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
+		assertThat(bob.find("#room-title").getText()).isEqualTo("# General");
+		assertThat(bob.messages()).noneMatch((m) -> m.contains("just between us"));
+		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: " + markup));
+		assertThat(bob.find("#room-title").getText()).isEqualTo("@ Alice");
+		assertThat(bob.findAll("#messages img")).isEmpty();
+
+		bob.say("Hello Alice, privately");
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: Hello Alice, privately"));
+		bob.waitUntil((d) -> bob.messages().contains("mine Bob: Hello Alice, privately"));
+		assertThat(alice.messages()).containsExactly("mine Alice: " + markup, "theirs Bob: Hello Alice, privately");
+		assertThat(bob.messages()).containsExactly("theirs Alice: " + markup, "mine Bob: Hello Alice, privately");
+		assertThat(alice.messageIds()).isEqualTo(bob.messageIds()).doesNotHaveDuplicates();
+		assertThat(alice.find("#dm-list .dm-button.active .dm-name").getDomProperty("textContent")).isEqualTo("Bob");
+		assertThat(alice.find("#dm-list .dm-name").getTagName()).isEqualTo("bdi");
+		for (Browser browser : List.of(alice, bob)) {
+			assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		}
+	}
+
+	@Test
+	void aDirectMessageRaisesTheBadgeOfARecipientInARoomAndOpeningTheConversationClearsIt() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "tech");
+		alice.find("button[data-room='tech']").click();
+		alice.waitUntil((d) -> alice.texts(".user-name").contains("Bob"));
+		openFromOnlineList(alice, "Bob");
+
+		alice.say("first");
+		alice.say("second");
+
+		bob.waitUntil((d) -> badge(bob, "Alice").equals("2"));
+		assertThat(bob.find("#room-title").getText()).isEqualTo("# Tech");
+		assertThat(bob.messages()).isEmpty();
+		assertThat(conversationEntry(bob, "Alice").get().findElement(By.cssSelector(".presence-dot"))
+			.getDomAttribute("class")).doesNotContain("offline");
+
+		conversationEntry(bob, "Alice").get().click();
+
+		bob.waitUntil((d) -> bob.messages().equals(List.of("theirs Alice: first", "theirs Alice: second")));
+		bob.waitUntil((d) -> badge(bob, "Alice").isEmpty());
+		assertThat(bob.driver().getTitle()).isEqualTo("Alice · LiveChat");
+
+		// the server took the read: a fresh page in the room lists the conversation as read
+		bob.open("/chat.html?username=Bob&room=tech");
+		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent() && badge(bob, "Alice").isEmpty());
+		alice.say("third");
+		bob.waitUntil((d) -> badge(bob, "Alice").equals("1"));
+	}
+
+	@Test
+	void whileTheTabIsHiddenTheTitleCountsUnreadDirectMessagesAndShowingItReadsThem() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "general");
+		openFromOnlineList(alice, "Bob");
+
+		setHidden(bob, true);
+		alice.say("are you there?");
+
+		bob.waitUntil((d) -> bob.driver().getTitle().equals("(1) LiveChat"));
+		alice.say("hello?");
+		bob.waitUntil((d) -> bob.driver().getTitle().equals("(2) LiveChat"));
+
+		setHidden(bob, false);
+		bob.waitUntil((d) -> bob.driver().getTitle().equals("#General · LiveChat"));
+		assertThat(badge(bob, "Alice")).isEqualTo("2");
+
+		// in the conversation, a DM that comes while the tab is hidden is unread until it is shown
+		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.messages().size() == 2 && badge(bob, "Alice").isEmpty());
+		setHidden(bob, true);
+		alice.say("one more");
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: one more"));
+		bob.waitUntil((d) -> bob.driver().getTitle().equals("(1) LiveChat"));
+		assertThat(badge(bob, "Alice")).isEqualTo("1");
+
+		setHidden(bob, false);
+		bob.waitUntil((d) -> bob.driver().getTitle().equals("Alice · LiveChat") && badge(bob, "Alice").isEmpty());
+	}
+
+	@Test
+	void aReloadKeepsTheConversationAndItsHistoryAndBackReturnsToTheRoom() {
+		Browser alice = browser().joinChat("Alice", "random");
+		Browser bob = browser().joinChat("Bob", "random");
+		openFromOnlineList(alice, "Bob");
+		alice.say("one");
+		alice.say("two");
+		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
+		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.messages().size() == 2);
+		bob.say("three");
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: three"));
+		String conversationUrl = alice.url();
+
+		alice.driver().navigate().refresh();
+
+		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("@ Bob")
+				&& alice.messages().equals(List.of("mine Alice: one", "mine Alice: two", "theirs Bob: three")));
+		assertThat(alice.url()).isEqualTo(conversationUrl);
+		alice.waitUntil((d) -> alice.texts(".user-name").containsAll(List.of("Alice", "Bob")));
+		assertThat(this.rooms.users("random")).contains("Alice");
+
+		alice.driver().navigate().back();
+
+		alice.waitUntil((d) -> alice.url().contains("room=random") && alice.find("#room-title").getText().equals("# Random"));
+		alice.waitUntil((d) -> alice.findAll(".history-start").size() == 1);
+		assertThat(alice.messages()).isEmpty();
+
+		alice.driver().navigate().forward();
+
+		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("@ Bob") && alice.messages().size() == 3);
+		alice.say("four");
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: four"));
+	}
+
+	@Test
+	void blockingSomeoneHidesTheDirectMessagesTheySendUntilUnblockedAndAfterwards() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "general");
+		openFromOnlineList(bob, "Alice");
+		bob.say("before the block");
+		alice.waitUntil((d) -> conversationEntry(alice, "Bob").isPresent());
+		conversationEntry(alice, "Bob").get().click();
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: before the block"));
+		assertThat(alice.find("#block-button").getText()).isEqualTo("Block");
+
+		alice.find("#block-button").click();
+		alice.waitUntil((d) -> alice.find("#block-button").getText().equals("Unblock"));
+		bob.say("while blocked");
+		bob.waitUntil((d) -> bob.messages().contains("mine Bob: while blocked")); // stored: Bob sees nothing different
+		alice.find("#block-button").click();
+		alice.waitUntil((d) -> alice.find("#block-button").getText().equals("Block"));
+		bob.say("after the unblock");
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: after the unblock"));
+		assertThat(alice.messages()).containsExactly("theirs Bob: before the block", "theirs Bob: after the unblock");
+		alice.driver().navigate().refresh();
+		alice.waitUntil((d) -> alice.messages().size() == 2);
+		assertThat(alice.messages()).containsExactly("theirs Bob: before the block", "theirs Bob: after the unblock");
+	}
+
+	@Test
+	void aBlockedPersonsMessagesRaiseNoBadgeInARoom() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "general");
+		openFromOnlineList(alice, "Bob");
+		alice.find("#block-button").click();
+		alice.waitUntil((d) -> alice.find("#block-button").getText().equals("Unblock"));
+		alice.find("button[data-room='general']").click();
+		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("# General"));
+		openFromOnlineList(bob, "Alice");
+
+		bob.say("you cannot see this");
+		bob.waitUntil((d) -> bob.messages().contains("mine Bob: you cannot see this"));
+		bob.find("button[data-room='general']").click();
+		bob.waitUntil((d) -> bob.find("#room-title").getText().equals("# General"));
+		bob.say("but this, in the room");
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: but this, in the room"));
+		assertThat(conversationEntry(alice, "Bob")).isEmpty();
+		assertThat(alice.driver().getTitle()).isEqualTo("#General · LiveChat");
+	}
+
+	@Test
+	void aLinkToAConversationWithNobodyShowsTheRoomAndSaysWhy() {
+		Browser alice = browser();
+		alice.open("/chat.html?username=Alice&dm=AAAAAAAAAAAAAAAAAAAAAA");
+
+		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("# General") && alice.url().contains("room=general"));
+		alice.waitUntil((d) -> alice.find("#notice").isDisplayed());
+		assertThat(alice.find("#notice").getText()).isEqualTo("There is nobody with that id on LiveChat.");
+	}
+
+	private Browser browser() {
+		Browser browser = new Browser(this.port, 1280, 800);
+		this.browsers.add(browser);
+		return browser;
+	}
+
+	/** Clicks someone's name under "Online now" and waits for their conversation to show. */
+	private static void openFromOnlineList(Browser browser, String name) {
+		browser.waitUntil((d) -> browser.texts("#user-list .user-name").contains(name));
+		browser.findAll("#user-list .user-name")
+			.stream()
+			.filter((button) -> button.getDomProperty("textContent").strip().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		browser.waitUntil((d) -> browser.find("#room-title").getText().equals("@ " + name) && browser.url().contains("dm="));
+	}
+
+	private static Optional<WebElement> conversationEntry(Browser browser, String name) {
+		return browser.findAll("#dm-list .dm-button")
+			.stream()
+			.filter((entry) -> entry.findElement(By.cssSelector(".dm-name")).getDomProperty("textContent").equals(name))
+			.findFirst();
+	}
+
+	/** The unread count shown beside a conversation; empty when none is shown. */
+	private static String badge(Browser browser, String name) {
+		return conversationEntry(browser, name).map((entry) -> entry.findElement(By.cssSelector(".badge")))
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.orElse("");
+	}
+
+	/**
+	 * Headless Chromium keeps every tab visible, so the test hides one the way the page sees it:
+	 * document.hidden and visibilityState, then the visibilitychange event a browser fires.
+	 */
+	private static void setHidden(Browser browser, boolean hidden) {
+		browser.driver().executeScript("""
+				if (arguments[0]) {
+				  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+				  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+				} else {
+				  delete document.hidden;
+				  delete document.visibilityState;
+				}
+				document.dispatchEvent(new Event('visibilitychange'));""", hidden);
+	}
+
+}
