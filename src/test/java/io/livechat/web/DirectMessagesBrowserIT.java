@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomSummary;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and blocked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ChatPagesBrowserIT.DroppableConnections.class)
 class DirectMessagesBrowserIT {
 
 	@LocalServerPort
@@ -34,6 +38,9 @@ class DirectMessagesBrowserIT {
 
 	@Autowired
 	RoomRegistry rooms;
+
+	@Autowired
+	ChatPagesBrowserIT.OpenSessions sessions;
 
 	private final List<Browser> browsers = new ArrayList<>();
 
@@ -43,6 +50,7 @@ class DirectMessagesBrowserIT {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(35))
 			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
+		this.sessions.clear();
 	}
 
 	@Test
@@ -173,6 +181,36 @@ class DirectMessagesBrowserIT {
 		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("@ Bob") && alice.messages().size() == 3);
 		alice.say("four");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: four"));
+	}
+
+	@Test
+	void aDroppedConnectionCatchesUpWithTheConversationWithoutDuplicatesOrGaps() {
+		Browser alice = browser().joinChat("Alice", "general");
+		WebSocketSession aliceSession = this.sessions.only();
+		Browser bob = browser().joinChat("Bob", "general");
+		openFromOnlineList(alice, "Bob");
+		alice.say("before the drop");
+		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
+		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: before the drop"));
+
+		this.sessions.drop(aliceSession);
+		alice.waitUntil((d) -> alice.find("#connection-banner").isDisplayed());
+		bob.say("while away 1");
+		bob.say("while away 2");
+		bob.say("while away 3");
+		bob.waitUntil((d) -> bob.messages().contains("mine Bob: while away 3"));
+
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: while away 3"));
+		alice.waitUntil((d) -> alice.find("#connection-banner").getDomAttribute("hidden") != null);
+		alice.say("after the drop");
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: after the drop"));
+		alice.waitUntil((d) -> alice.messages().contains("mine Alice: after the drop"));
+
+		assertThat(alice.messages()).containsExactly("mine Alice: before the drop", "theirs Bob: while away 1",
+				"theirs Bob: while away 2", "theirs Bob: while away 3", "mine Alice: after the drop");
+		assertThat(alice.messageIds()).containsExactlyElementsOf(LongStream.rangeClosed(1, 5).boxed().toList());
+		assertThat(bob.messageIds()).isEqualTo(alice.messageIds());
 	}
 
 	@Test
