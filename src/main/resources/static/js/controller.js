@@ -5,34 +5,10 @@ import { fetchOlder } from './api.js';
 import { ConversationList } from './conversations.js';
 import { rememberRoom } from './identity.js';
 import { MembershipDigest } from './membership.js';
+import { joinRefusal, refusalNotice } from './notices.js';
+import { OpenConversation } from './open-conversation.js';
 import { ReadReceipts } from './read-receipts.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
-
-const JOIN_ERRORS = {
-  'username-taken': (room) => `Someone in #${room} is already using that name. Please pick another one.`,
-  'invalid-username': (room, reason) => `That name is not allowed. ${reason ?? 'Use 2 to 20 letters, digits, spaces, "_", "-" or ".".'}`,
-  'unknown-room': (room) => `There is no room called "${room}".`,
-  'bad-request': () => 'The chat could not understand this page. Please reload it.',
-  'rate-limited': () => 'Too many joins in a short time. Wait a moment, then try again.',
-  unavailable: () => 'The chat cannot load its history right now. Please try again in a moment.',
-};
-
-// Refusals of a message; any other (invalid-message: what is wrong with the text) shows the
-// server's own words.
-const NOTICES = {
-  'rate-limited': 'You are sending messages too fast. That message was not sent.',
-  'message-too-long': 'That message is too long (1000 characters at most).',
-  'not-joined': 'You are not in this room any more. Reconnecting...',
-  unavailable: 'Messages cannot be stored right now, so that one was not sent. Please try again in a moment.',
-};
-
-// The same in a conversation, where they can mean something else.
-const DIRECT_NOTICES = {
-  ...NOTICES,
-  'rate-limited': 'You are sending messages too fast, or have started too many new conversations. That message was not sent.',
-  'not-joined': 'You are not connected yet, so direct messages cannot be sent. Reconnecting...',
-  'unknown-user': 'There is nobody with that id on LiveChat.',
-};
 
 /** Public ids are opaque; a link's one must at least look like an id. */
 const PUBLIC_ID = /^[\x21-\x7E]{1,100}$/;
@@ -81,7 +57,7 @@ export class ChatController {
     this.users = [];
     // a room's older messages: the oldest id shown, whether older ones exist, and a fetch in flight
     this.older = { oldestId: null, hasMore: false, loading: false };
-    /** the conversation shown: its paging, read position and whether you block them */
+    /** @type {OpenConversation|null} the conversation shown */
     this.dm = null;
     this.conversations = new ConversationList();
     this.typers = new TypingTracker((names) => view.showTyping(names));
@@ -155,8 +131,8 @@ export class ChatController {
       Object.assign(this.older, { oldestId: null, hasMore: false, loading: false });
       rememberRoom(channel.id);
     } else {
-      this.dm = { peer: channel.id, initial: true, oldestId: null, newestId: null, hasOlder: false,
-        loadingOlder: false, readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) };
+      this.dm = new OpenConversation(channel.id,
+        { readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) });
     }
     this.sidebar.renderRooms(this.roomList, channel.kind === 'room' ? channel.id : null);
     this.renderChannel();
@@ -246,17 +222,14 @@ export class ChatController {
 
   /** @param {import('./destinations.js').ErrorEvent} event */
   refused(event) {
-    if (this.joining && JOIN_ERRORS[event.code]) {
-      this.view.showFatal(JOIN_ERRORS[event.code](this.room, event.message));
+    const fatal = this.joining ? joinRefusal(event, this.room) : null;
+    if (fatal !== null) {
+      this.view.showFatal(fatal);
       return;
     }
-    const inConversation = this.channel.kind === 'dm';
-    if (this.dm?.loadingOlder) {
-      this.dm.loadingOlder = false;
-      this.view.showLoadingOlder(false);
-    }
+    if (this.dm?.olderFailed()) this.view.showLoadingOlder(false);
     if ((event.code === 'rate-limited' || event.code === 'unavailable') && this.sentText) this.view.restoreDraft(this.sentText);
-    this.view.showNotice((inConversation ? DIRECT_NOTICES : NOTICES)[event.code] ?? event.message);
+    this.view.showNotice(refusalNotice(event, this.channel.kind === 'dm'));
     // a link to nobody, or to something that is no public id: the room instead
     if ((event.code === 'unknown-user' || event.code === 'bad-request') && this.dm?.initial) this.showRoomInstead();
   }
@@ -304,41 +277,24 @@ export class ChatController {
 
   /** Asks for the conversation shown: its newest page, or what came since the newest DM shown. */
   requestConversation() {
-    const dm = this.dm;
-    if (!dm || this.me.id === null) return; // the room's joined reply asks again
-    if (dm.initial || dm.newestId === null) {
-      dm.initial = true;
-      this.connection.dmHistory(dm.peer);
-    } else {
-      this.connection.dmHistory(dm.peer, { since: dm.newestId });
-    }
+    if (this.dm && this.me.id !== null) this.connection.dmHistory(this.dm.peer, this.dm.catchUp()); // else the joined reply asks
   }
 
   /** @param {import('./destinations.js').DirectHistoryEvent} event */
   conversationPage(event) {
     const dm = this.dm;
     if (!dm || event.with !== dm.peer) return; // a late page of a conversation no longer shown
-    dm.blocked = event.blocked;
     this.conversations.setBlocked(dm.peer, event.blocked);
     event.messages.forEach((m) => this.conversations.named(m.from.id === dm.peer ? m.from : m.to));
     const shown = event.messages.map((m) => this.shownDirectMessage(m));
-    const first = event.messages[0]?.id ?? null;
-    const last = event.messages.at(-1)?.id ?? null;
-    if (dm.initial) {
-      dm.initial = false;
-      this.view.addMessages(shown);
-      dm.hasOlder = event.hasMore && first !== null;
-    } else if (dm.loadingOlder && (last === null || dm.oldestId === null || last < dm.oldestId)) {
-      dm.loadingOlder = false;
+    const { older, next } = dm.page(event);
+    if (older) {
       this.view.showLoadingOlder(false);
       this.view.prependMessages(shown);
-      dm.hasOlder = event.hasMore && first !== null;
     } else {
-      this.view.addMessages(shown); // a reconnect's catch-up: more may follow
-      if (event.hasMore && last !== null) this.connection.dmHistory(dm.peer, { since: last });
+      this.view.addMessages(shown);
     }
-    if (first !== null) dm.oldestId = Math.min(dm.oldestId ?? first, first);
-    if (last !== null) dm.newestId = Math.max(dm.newestId ?? last, last);
+    if (next) this.connection.dmHistory(dm.peer, next); // a reconnect's catch-up has more
     if (!dm.hasOlder) this.view.showConversationStart(this.conversations.nameOf(dm.peer));
     this.renderChannel();
     this.checkRead();
@@ -355,8 +311,7 @@ export class ChatController {
     if (!listed) this.connection.conversations(); // a new conversation: the server's entry says more
     if (this.dm?.peer === peer) {
       this.view.addMessages([this.shownDirectMessage(dm)]);
-      this.dm.newestId = Math.max(this.dm.newestId ?? dm.id, dm.id);
-      this.dm.oldestId ??= dm.id;
+      this.dm.received(dm.id);
     }
     this.renderChannel();
     this.checkRead();
@@ -365,22 +320,21 @@ export class ChatController {
   /** Marks the conversation shown read up to the newest DM from them on screen, the tab focused. */
   checkRead() {
     const dm = this.dm;
-    if (!dm || dm.initial || !this.view.isAttended()) return;
+    if (!dm || !this.view.isAttended()) return;
     const id = this.view.newestVisibleTheirs();
-    if (id === null || id <= dm.readId) return;
-    dm.readId = id;
+    if (!dm.read(id)) return;
     this.conversations.read(dm.peer, id);
     this.receipts.read(dm.peer, id);
     this.renderChannel();
   }
 
   async loadOlder() {
-    if (this.channel.kind === 'dm') {
-      const dm = this.dm;
-      if (dm.loadingOlder || !dm.hasOlder || dm.oldestId === null) return;
-      dm.loadingOlder = true;
-      this.view.showLoadingOlder(true);
-      this.connection.dmHistory(dm.peer, { before: dm.oldestId });
+    if (this.dm) {
+      const position = this.dm.older();
+      if (position) {
+        this.view.showLoadingOlder(true);
+        this.connection.dmHistory(this.dm.peer, position);
+      }
       return;
     }
     const older = this.older;
