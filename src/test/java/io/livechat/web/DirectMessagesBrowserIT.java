@@ -4,10 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.livechat.chat.ChatException;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomSummary;
+import io.livechat.direct.Conversation;
+import io.livechat.direct.DirectMessage;
+import io.livechat.direct.DirectMessageStore;
+import io.livechat.people.Person;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +49,9 @@ class DirectMessagesBrowserIT {
 
 	@Autowired
 	ChatPagesBrowserIT.OpenSessions sessions;
+
+	@Autowired
+	DirectMessageStore store;
 
 	private final List<Browser> browsers = new ArrayList<>();
 
@@ -214,6 +225,54 @@ class DirectMessagesBrowserIT {
 	}
 
 	@Test
+	void scrollingUpInAConversationLoadsEarlierPagesInPlaceUntilItsBeginning() throws Exception {
+		Browser alice = browser().joinChat("Alice", "tech");
+		Browser bob = browser().joinChat("Bob", "tech");
+		openFromOnlineList(alice, "Bob");
+		openFromOnlineList(bob, "Alice");
+		String aliceId = publicIdInUrl(bob);
+		String bobId = publicIdInUrl(alice);
+		BlockingQueue<Object> stored = new LinkedBlockingQueue<>();
+		for (int i = 1; i <= 130; i++) {
+			this.store.append(Conversation.between(aliceId, bobId), new Person(bobId, "Bob"), new Person(aliceId, "Alice"),
+					"archived " + i, System.currentTimeMillis(), false, new DirectMessageStore.Stored() {
+						@Override
+						public void stored(DirectMessage message) {
+							stored.add(message);
+						}
+
+						@Override
+						public void failed(ChatException reason) {
+							stored.add(reason);
+						}
+					});
+		}
+		for (int i = 1; i <= 130; i++) {
+			assertThat(stored.poll(10, TimeUnit.SECONDS)).isInstanceOf(DirectMessage.class);
+		}
+
+		alice.driver().navigate().refresh();
+		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: archived 130"));
+		assertThat(alice.messages()).hasSize(50);
+		for (int page = 0; page < 10 && alice.findAll(".history-start").isEmpty(); page++) {
+			int shown = alice.messages().size();
+			String firstId = alice.find("#messages .message").getDomAttribute("data-id");
+			alice.driver().executeScript("document.getElementById('messages').scrollTop = 0");
+			alice.waitUntil((d) -> alice.messages().size() > shown || !alice.findAll(".history-start").isEmpty());
+			// the message that was on top is still in view, not scrolled away by what came above it
+			Object top = alice.driver().executeScript("return document.querySelector(\"#messages .message[data-id='"
+					+ firstId + "']\").getBoundingClientRect().top - document.getElementById('messages').getBoundingClientRect().top");
+			assertThat(((Number) top).doubleValue()).isBetween(-5.0, 150.0);
+		}
+
+		alice.waitUntil((d) -> !alice.findAll(".history-start").isEmpty());
+		assertThat(alice.find(".history-start").getText()).isEqualTo("This is the beginning of your conversation with Bob.");
+		assertThat(alice.messageIds()).containsExactlyElementsOf(LongStream.rangeClosed(1, 130).boxed().toList());
+		assertThat(alice.messages()).startsWith("theirs Bob: archived 1", "theirs Bob: archived 2")
+			.endsWith("theirs Bob: archived 129", "theirs Bob: archived 130");
+	}
+
+	@Test
 	void blockingSomeoneHidesTheDirectMessagesTheySendUntilUnblockedAndAfterwards() {
 		Browser alice = browser().joinChat("Alice", "general");
 		Browser bob = browser().joinChat("Bob", "general");
@@ -287,6 +346,11 @@ class DirectMessagesBrowserIT {
 			.orElseThrow()
 			.click();
 		browser.waitUntil((d) -> browser.find("#room-title").getText().equals("@ " + name) && browser.url().contains("dm="));
+	}
+
+	/** The other person's public id, from the address of the conversation shown. */
+	private static String publicIdInUrl(Browser browser) {
+		return browser.url().replaceAll(".*[?&]dm=([^&]+).*", "$1");
 	}
 
 	private static Optional<WebElement> conversationEntry(Browser browser, String name) {
