@@ -55,6 +55,8 @@ export class ChatController {
     this.freshJoin = true; // the next joined reply redraws the room; otherwise it is a reconnect's catch-up
     this.sentText = null;
     this.users = [];
+    /** @type {Map<string, string>} public ids of the room's users, by name */
+    this.memberIds = new Map();
     // a room's older messages: the oldest id shown, whether older ones exist, and a fetch in flight
     this.older = { oldestId: null, hasMore: false, loading: false };
     /** @type {OpenConversation|null} the conversation shown */
@@ -201,7 +203,9 @@ export class ChatController {
     } else {
       this.requestConversation(); // the room gave the page its identity; now the conversation
     }
-    this.showUsers(event.users, event.members);
+    // everyone's public id by name: the joined reply names them all, each list after it who came
+    this.memberIds = new Map((event.members ?? []).map((member) => [member.name, member.id]));
+    this.showUsers(event.users);
     this.typers.keepOnly(event.users);
     this.membership.reset(event.users);
   }
@@ -255,7 +259,9 @@ export class ChatController {
           this.view.addMembership(joined.filter((name) => name !== this.me.name), 'joined');
           this.view.addMembership(left, 'left');
         }
-        this.showUsers(event.users, event.members);
+        (event.joinedMembers ?? []).forEach((member) => this.memberIds.set(member.name, member.id));
+        (event.left ?? []).forEach((name) => this.memberIds.delete(name));
+        this.showUsers(event.users);
         this.typers.keepOnly(event.users);
         break;
       }
@@ -265,9 +271,11 @@ export class ChatController {
     }
   }
 
-  showUsers(users, members) {
+  /** The room's users, with the public ids known for them. */
+  showUsers(users) {
     this.users = users;
-    members?.forEach((member) => {
+    const members = users.filter((name) => this.memberIds.has(name)).map((name) => ({ id: this.memberIds.get(name), name }));
+    members.forEach((member) => {
       this.conversations.named(member);
       this.conversations.presence(member.id, true);
     });

@@ -19,7 +19,7 @@ export const Destinations = Object.freeze({
  * @typedef {{type:'message', id:number, room:string, username:string, text:string, timestamp:number}} ChatMessage
  * @typedef {{type:'system', event:'joined'|'left', room:string, username:string, text:string, timestamp:number}} SystemEvent
  * @typedef {{id:string, name:string}} Member a user and their public id
- * @typedef {{type:'users', room:string, users:string[], joined?:string[], left?:string[], members?:Member[]}} UsersEvent
+ * @typedef {{type:'users', room:string, users:string[], joined?:string[], left?:string[], joinedMembers?:Member[]}} UsersEvent
  * @typedef {{type:'typing', room:string, username:string, typing:boolean}} TypingEvent
  * @typedef {{id:string, name:string, users:number}} RoomSummary
  * @typedef {{type:'rooms', rooms:RoomSummary[]}} RoomsEvent
