@@ -1,7 +1,8 @@
 // The chat page's composition root: reads the URL, wires the connection, the controller and the views.
 import { fetchRooms } from './api.js';
 import { ChatConnection } from './connection.js';
-import { ChatController, channelFrom } from './controller.js';
+import { channelFrom } from './channels.js';
+import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
 import { SidebarView } from './sidebar-view.js';
 import { validUsername } from './validation.js';

@@ -2,38 +2,17 @@
 // your conversations, and the channel the main panel shows (a room, or a conversation with one
 // person). No DOM here: ChatView and SidebarView draw what it decides.
 import { fetchOlder } from './api.js';
+import { channelUrl } from './channels.js';
 import { ConversationList } from './conversations.js';
 import { rememberRoom } from './identity.js';
 import { MembershipDigest } from './membership.js';
 import { joinRefusal, refusalNotice } from './notices.js';
 import { OpenConversation } from './open-conversation.js';
 import { ReadReceipts } from './read-receipts.js';
+import { RoomHistory } from './room-history.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
 
-/** Public ids are opaque; a link's one must at least look like an id. */
-const PUBLIC_ID = /^[\x21-\x7E]{1,100}$/;
-
-/**
- * What the main panel shows: a room, or the conversation with one person (their public id).
- * @typedef {{kind:'room'|'dm', id:string}} Channel
- */
-
-/**
- * The channel a page address names: `?room=general`, or `?dm=<public id>`; null for neither.
- * @param {URLSearchParams} params
- * @returns {Channel|null}
- */
-export function channelFrom(params) {
-  const peer = params.get('dm');
-  if (peer !== null) return PUBLIC_ID.test(peer) ? { kind: 'dm', id: peer } : null;
-  const room = params.get('room');
-  return room ? { kind: 'room', id: room } : null;
-}
-
-function channelUrl(username, channel) {
-  const key = channel.kind === 'room' ? 'room' : 'dm';
-  return `chat.html?${new URLSearchParams({ username, [key]: channel.id })}`;
-}
+/** @typedef {import('./channels.js').Channel} Channel */
 
 export class ChatController {
   /**
@@ -57,8 +36,7 @@ export class ChatController {
     this.users = [];
     /** @type {Map<string, string>} public ids of the room's users, by name */
     this.memberIds = new Map();
-    // a room's older messages: the oldest id shown, whether older ones exist, and a fetch in flight
-    this.older = { oldestId: null, hasMore: false, loading: false };
+    this.older = new RoomHistory();
     /** @type {OpenConversation|null} the conversation shown */
     this.dm = null;
     this.conversations = new ConversationList();
@@ -130,7 +108,7 @@ export class ChatController {
       this.dm = null;
       this.joining = true;
       this.freshJoin = true;
-      Object.assign(this.older, { oldestId: null, hasMore: false, loading: false });
+      this.older.reset();
       rememberRoom(channel.id);
     } else {
       this.dm = new OpenConversation(channel.id,
@@ -213,9 +191,7 @@ export class ChatController {
   roomJoined(event) {
     if (this.freshJoin) {
       this.view.clearMessages();
-      this.older.oldestId = event.history[0]?.id ?? null;
-      this.older.hasMore = event.history.length > 0 && event.history[0].id > 1;
-      if (!this.older.hasMore) this.view.showHistoryStart(this.roomName(this.room));
+      if (this.older.joined(event.history)) this.view.showHistoryStart(this.roomName(this.room));
     } else if (event.truncated) {
       this.view.addSystem('Some messages you missed are not shown.');
     }
@@ -346,24 +322,26 @@ export class ChatController {
       return;
     }
     const older = this.older;
-    if (older.loading || !older.hasMore || older.oldestId === null) return;
-    older.loading = true;
+    const before = older.next();
+    if (before === null) return;
     const forRoom = this.room;
     this.view.showLoadingOlder(true);
+    let page;
     try {
-      const page = await fetchOlder(forRoom, older.oldestId);
-      if (forRoom !== this.room || this.channel.kind !== 'room') return; // switched meanwhile
-      this.view.showLoadingOlder(false);
-      this.view.prependMessages(page.messages.map((m) => this.shownRoomMessage(m)));
-      if (page.messages.length > 0) older.oldestId = page.messages[0].id;
-      older.hasMore = page.hasMore && page.messages.length > 0;
-      if (!older.hasMore) this.view.showHistoryStart(this.roomName(this.room));
+      page = await fetchOlder(forRoom, before);
     } catch {
+      older.failed();
       this.view.showLoadingOlder(false);
       this.view.showNotice('Earlier messages could not be loaded. Scroll up to try again.');
-    } finally {
-      older.loading = false;
+      return;
     }
+    if (forRoom !== this.room || this.channel.kind !== 'room') { // switched meanwhile: the room starts afresh
+      older.failed();
+      return;
+    }
+    this.view.showLoadingOlder(false);
+    this.view.prependMessages(page.messages.map((m) => this.shownRoomMessage(m)));
+    if (older.page(page)) this.view.showHistoryStart(this.roomName(this.room));
   }
 
   send(text) {
