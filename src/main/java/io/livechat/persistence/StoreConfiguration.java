@@ -61,8 +61,8 @@ class StoreConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
 	@DependsOnDatabaseInitialization
-	People people(JdbcClient jdbc) {
-		return new JdbcPeople(jdbc, System::currentTimeMillis);
+	JdbcPeople people(DataSource dataSource) {
+		return new JdbcPeople(dataSource, System::currentTimeMillis);
 	}
 
 	@Bean
