@@ -20,7 +20,7 @@ final class ConversationStarts {
 
 	private final LongSupplier nanoClock;
 
-	private final Map<String, Deque<Long>> starts = new HashMap<>();
+	private final Map<String, Deque<Start>> starts = new HashMap<>();
 
 	private int calls;
 
@@ -31,16 +31,28 @@ final class ConversationStarts {
 
 	/** Takes one start for {@code person}, or says no (nothing taken). */
 	synchronized boolean tryStart(String person) {
+		return tryStart(person, null);
+	}
+
+	/**
+	 * Takes a start of {@code conversation} for {@code person}, or says no (nothing taken); a
+	 * conversation they started within the hour counts once, however many messages are sent
+	 * before its first is stored.
+	 */
+	synchronized boolean tryStart(String person, String conversation) {
 		long now = this.nanoClock.getAsLong();
 		if (++this.calls % 1024 == 0) {
 			forgetOlderThanAnHour(now);
 		}
-		Deque<Long> times = this.starts.computeIfAbsent(person, (id) -> new ArrayDeque<>());
+		Deque<Start> times = this.starts.computeIfAbsent(person, (id) -> new ArrayDeque<>());
 		forgetOlderThanAnHour(times, now);
+		if (conversation != null && times.stream().anyMatch((start) -> conversation.equals(start.conversation()))) {
+			return true;
+		}
 		if (times.size() >= this.perHour) {
 			return false;
 		}
-		times.addLast(now);
+		times.addLast(new Start(now, conversation));
 		return true;
 	}
 
@@ -49,8 +61,8 @@ final class ConversationStarts {
 	}
 
 	private void forgetOlderThanAnHour(long now) {
-		for (Iterator<Deque<Long>> people = this.starts.values().iterator(); people.hasNext();) {
-			Deque<Long> times = people.next();
+		for (Iterator<Deque<Start>> people = this.starts.values().iterator(); people.hasNext();) {
+			Deque<Start> times = people.next();
 			forgetOlderThanAnHour(times, now);
 			if (times.isEmpty()) {
 				people.remove();
@@ -58,10 +70,13 @@ final class ConversationStarts {
 		}
 	}
 
-	private static void forgetOlderThanAnHour(Deque<Long> times, long now) {
-		while (!times.isEmpty() && now - times.peekFirst() >= HOUR_NANOS) {
+	private static void forgetOlderThanAnHour(Deque<Start> times, long now) {
+		while (!times.isEmpty() && now - times.peekFirst().nanos() >= HOUR_NANOS) {
 			times.removeFirst();
 		}
+	}
+
+	private record Start(long nanos, String conversation) {
 	}
 
 }

@@ -131,7 +131,7 @@ public class DirectMessages {
 		String text = MessageText.parse(rawText);
 		String recipientName = nameOf(recipient);
 		Conversation conversation = Conversation.between(me, recipient);
-		if (!this.store.exists(conversation) && !this.starts.tryStart(me)) {
+		if (!this.store.exists(conversation) && !this.starts.tryStart(me, conversation.id())) {
 			throw new ChatException(ErrorCode.RATE_LIMITED,
 					"You have started too many new conversations in the last hour. Try again later.");
 		}

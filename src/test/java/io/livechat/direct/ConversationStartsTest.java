@@ -80,4 +80,15 @@ class ConversationStartsTest {
 		this.now.addAndGet(duration.toNanos());
 	}
 
+
+	@Test
+	void messagesToAConversationWhoseFirstIsNotStoredYetCountAsOneStart() {
+		assertThat(this.starts.tryStart("alex", "alex.sam")).isTrue();
+		assertThat(this.starts.tryStart("alex", "alex.sam")).as("the same conversation, its first not yet stored").isTrue();
+		assertThat(this.starts.tryStart("alex", "alex.sam")).isTrue();
+
+		assertThat(this.starts.tryStart("alex", "alex.kim")).as("the second start of a limit of two").isTrue();
+		assertThat(this.starts.tryStart("alex", "alex.lee")).isFalse();
+	}
+
 }
