@@ -15,6 +15,8 @@ import io.livechat.direct.InMemoryDirectMessageStore;
 import io.livechat.people.InMemoryPeople;
 import io.livechat.people.People;
 import io.livechat.people.PublicIds;
+import io.livechat.reads.InMemoryReadPositionStore;
+import io.livechat.reads.ReadPositionStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -90,6 +92,12 @@ class StoreConfiguration {
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
 	DirectMessageStore inMemoryDirectMessageStore() {
 		return new InMemoryDirectMessageStore();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
+	ReadPositionStore inMemoryReadPositionStore() {
+		return new InMemoryReadPositionStore();
 	}
 
 	@Bean
