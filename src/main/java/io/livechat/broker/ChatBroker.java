@@ -45,6 +45,13 @@ public final class ChatBroker extends AbstractBrokerMessageHandler {
 
 	private static final String USER_PREFIX = "/user/";
 
+	/**
+	 * A header that restricts an event to the subscribers of its destination whose connection
+	 * was let into that destination's audience ({@link Connections#setAudience}); its value is
+	 * ignored.
+	 */
+	public static final String AUDIENCE_HEADER = "livechatAudience";
+
 	private final Connections connections;
 
 	private final long[] heartbeat;
@@ -141,7 +148,11 @@ public final class ChatBroker extends AbstractBrokerMessageHandler {
 		String messageId = Long.toString(this.messageIds.incrementAndGet(), 36);
 		String type = (contentType != null) ? contentType.toString() : "application/json";
 		EncodedFrame[] frame = new EncodedFrame[1];
+		boolean restricted = message.getHeaders().containsKey(AUDIENCE_HEADER);
 		int recipients = this.connections.subscriptions().forEach(destination, (subscription) -> {
+			if (restricted && !subscription.outbox().hears(destination)) {
+				return;
+			}
 			if (frame[0] == null) {
 				frame[0] = new EncodedFrame(subscription.clientDestination(), messageId, type, body);
 			}

@@ -89,6 +89,18 @@ public final class Connections {
 		}
 	}
 
+	/**
+	 * Which destination's restricted events (published with {@link ChatBroker#AUDIENCE_HEADER})
+	 * the connection receives besides the open ones: the room it is in, say, for what only that
+	 * room's members may see. Null: none. A connection already closed is ignored.
+	 */
+	public void setAudience(String sessionId, String destination) {
+		Outbox outbox = outbox(sessionId);
+		if (outbox != null) {
+			outbox.setAudience(destination);
+		}
+	}
+
 	/** How many connections are open. */
 	public int size() {
 		return this.outboxes.size();

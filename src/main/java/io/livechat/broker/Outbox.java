@@ -65,6 +65,9 @@ public final class Outbox extends WebSocketSessionDecorator {
 	/** When a frame was last handed over (System.nanoTime), for heart-beats. */
 	private volatile long lastOfferNanos = System.nanoTime();
 
+	/** The one restricted destination whose events this connection may receive (null: none). */
+	private volatile String audience;
+
 	/** Subscriptions of this connection; guarded by {@code this}. */
 	private final List<Subscription> subscriptions = new ArrayList<>(4);
 
@@ -94,6 +97,15 @@ public final class Outbox extends WebSocketSessionDecorator {
 	}
 
 	/** When the connection was last given something to send (System.nanoTime). */
+	void setAudience(String destination) {
+		this.audience = destination;
+	}
+
+	/** Whether this connection may receive the restricted events of {@code destination}. */
+	boolean hears(String destination) {
+		return destination.equals(this.audience);
+	}
+
 	long lastOfferNanos() {
 		return this.lastOfferNanos;
 	}
