@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.livechat.people.Person;
+
 /**
  * Who enters and leaves a room, for {@link RoomRegistry}: the name claimed or released through
  * {@link Presence}, the admission, the {@code joined} reply with its history, and the
@@ -29,6 +31,8 @@ final class Admissions {
 
 	private final MemberIds memberIds;
 
+	private final ReadPositions reads;
+
 	private final Clock clock;
 
 	private final int announceLimit;
@@ -36,8 +40,9 @@ final class Admissions {
 	private final NameLocks names = new NameLocks();
 
 	Admissions(MessageStore store, ChatEvents events, Presence presence, PublishedMessages published,
-			MemberIds memberIds, Clock clock, int announceLimit) {
+			MemberIds memberIds, ReadPositions reads, Clock clock, int announceLimit) {
 		this.store = store;
+		this.reads = reads;
 		this.events = events;
 		this.presence = presence;
 		this.published = published;
@@ -195,10 +200,15 @@ final class Admissions {
 		return (completed != null) ? completed : history(room, since);
 	}
 
+	/** Under the room's lock: the reply, with the read positions, and what follows it. */
 	private void sendJoined(String connectionId, ChatRoom room, String name, String clientId, History history,
 			List<String> users) {
-		this.events.toConnection(connectionId, new JoinedEvent(room.id(), name, this.memberIds.of(clientId),
-				history.messages(), users, this.memberIds.members(room, users), history.truncated()));
+		String me = this.memberIds.of(clientId);
+		List<Person> members = this.memberIds.members(room, users);
+		ReadPositions.Seen seen = this.reads.entered(connectionId, me, room.id(), members);
+		this.events.toConnection(connectionId, new JoinedEvent(room.id(), name, me, history.messages(), users, members,
+				history.truncated(), seen.lastRead(), seen.reads()));
+		this.reads.replied(connectionId);
 	}
 
 	/** Under the room's lock: everyone in the room as this node knows without I/O. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public sealed interface ChatEvent
-		permits ChatMessage, SystemEvent, UsersEvent, TypingEvent, RoomsEvent, JoinedEvent, ErrorEvent, PersonalEvent {
+		permits ChatMessage, SystemEvent, UsersEvent, TypingEvent, ReadsEvent, RoomsEvent, JoinedEvent, ErrorEvent,
+		PersonalEvent {
 
 }

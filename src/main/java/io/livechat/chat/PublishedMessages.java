@@ -43,6 +43,12 @@ public final class PublishedMessages implements ChatEvents {
 		this.events.toLobby(event);
 	}
 
+	/** The newest message id the room has published here (0: none since this node started). Takes no lock. */
+	public long lastId(String roomId) {
+		RecentMessages published = this.rooms.get(roomId);
+		return (published != null) ? published.lastId() : 0;
+	}
+
 	/**
 	 * Under the room's lock: {@code read}, a join's history read without the lock for a client
 	 * that has seen up to {@code since}, with every message published since it was read, as the

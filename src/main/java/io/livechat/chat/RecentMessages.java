@@ -15,7 +15,7 @@ public final class RecentMessages {
 
 	private final Deque<ChatMessage> kept = new ArrayDeque<>(MessageStore.HISTORY_LIMIT);
 
-	private long lastId;
+	private volatile long lastId; // read without the lock by PublishedMessages#lastId
 
 	public RecentMessages() {
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import io.livechat.people.Person;
 import io.livechat.people.PublicIds;
 
 /**
@@ -52,6 +53,8 @@ public class RoomRegistry {
 	private final Admissions admissions;
 
 	private final MemberIds memberIds;
+
+	private final ReadPositions reads;
 
 	/** People in a room up to whom each arrival and departure is announced, by default. */
 	public static final int DEFAULT_ANNOUNCE_LIMIT = 50;
@@ -101,6 +104,12 @@ public class RoomRegistry {
 	 */
 	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
 			int announceLimit, Executor handOff, PublishedMessages published, PublicIds ids) {
+		this(rooms, store, events, presence, clock, announceLimit, handOff, published, ids, ReadPositions.NONE);
+	}
+
+	/** @param reads told who is in which room, for the read positions of {@code joined} replies */
+	public RoomRegistry(List<Room> rooms, MessageStore store, ChatEvents events, Presence presence, Clock clock,
+			int announceLimit, Executor handOff, PublishedMessages published, PublicIds ids, ReadPositions reads) {
 		Map<String, ChatRoom> byId = new LinkedHashMap<>();
 		rooms.forEach((room) -> byId.put(room.id(), new ChatRoom(room, new SerialHandOff(handOff))));
 		this.rooms = byId;
@@ -109,7 +118,9 @@ public class RoomRegistry {
 		this.presence = presence;
 		this.clock = clock;
 		this.memberIds = new MemberIds(ids, presence);
-		this.admissions = new Admissions(store, events, presence, published, this.memberIds, clock, announceLimit);
+		this.reads = reads;
+		this.admissions = new Admissions(store, events, presence, published, this.memberIds, reads, clock,
+				announceLimit);
 	}
 
 	/** A node alone: its events pass through {@code published} on their way out. */
@@ -251,6 +262,15 @@ public class RoomRegistry {
 		return snapshot;
 	}
 
+	/**
+	 * Everyone in the room as this node knows without I/O (its own users, the other nodes' as
+	 * last read), with their public ids. Takes no lock.
+	 */
+	public List<Person> members(String roomId) {
+		ChatRoom room = room(roomId);
+		return this.memberIds.members(room, this.presence.known(room.id(), room.userNames()));
+	}
+
 	/** The users in a room (on every node), sorted. Takes no lock. */
 	public List<String> users(String roomId) {
 		return usersOf(room(roomId));
@@ -300,6 +320,7 @@ public class RoomRegistry {
 			return;
 		}
 		ChatRoom room = this.rooms.get(connection.roomId);
+		this.reads.left(connectionId);
 		boolean left = this.admissions.release(connectionId, room, connection.nameKey);
 		connection.exit();
 		if (left) {

@@ -22,6 +22,8 @@ import io.livechat.direct.LocalDelivery;
 import io.livechat.direct.Mailboxes;
 import io.livechat.persistence.JdbcDirectMessageStore;
 import io.livechat.persistence.JdbcMessageStore;
+import io.livechat.reads.ReadNotices;
+import io.livechat.reads.ReadReceipts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -157,8 +159,27 @@ class ClusterConfiguration {
 	@Bean
 	ClusterReceiver clusterReceiver(ClusterNode node, JsonMapper json, CoalescedPresence local,
 			MessageSequencer sequencer, CatchUp catchUp, RoomRegistry registry, ClusterDirectMessages directMessages,
-			RedisOnlinePeople online) {
-		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry, directMessages, online);
+			RedisOnlinePeople online, ReadReceipts readReceipts) {
+		return new ClusterReceiver(node.id(), json, local, sequencer, catchUp, registry, directMessages, online,
+				readReceipts);
+	}
+
+	/** Read positions and settings changed here, for the other nodes' connections. */
+	@Bean
+	ReadNotices clusterReadNotices(ClusterBus bus, ClusterNode node) {
+		return new ReadNotices() {
+
+			@Override
+			public void advanced(String person, String roomId, long lastRead) {
+				bus.publish(ClusterMessage.read(node.id(), person, roomId, lastRead));
+			}
+
+			@Override
+			public void receiptsChanged(String person, boolean on) {
+				bus.publish(ClusterMessage.receiptsChanged(node.id(), person, on));
+			}
+
+		};
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.livechat.chat.ChatEvents;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.RoomsEvent;
 import io.livechat.chat.UsersEvent;
+import io.livechat.reads.ReadReceipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -44,9 +45,12 @@ final class ClusterReceiver implements MessageListener {
 
 	private final RedisOnlinePeople online;
 
+	private final ReadReceipts reads;
+
 	ClusterReceiver(String nodeId, JsonMapper json, ChatEvents local, MessageSequencer sequencer, CatchUp catchUp,
-			RoomRegistry registry, ClusterDirectMessages directMessages, RedisOnlinePeople online) {
+			RoomRegistry registry, ClusterDirectMessages directMessages, RedisOnlinePeople online, ReadReceipts reads) {
 		this.directMessages = directMessages;
+		this.reads = reads;
 		this.online = online;
 		this.nodeId = nodeId;
 		this.ownPrefix = ClusterMessage.prefixOf(nodeId);
@@ -92,6 +96,8 @@ final class ClusterReceiver implements MessageListener {
 			case ROOMS -> this.local.toLobby(new RoomsEvent(List.of()));
 			case DM -> this.directMessages.received(event.dm(), event.hidden());
 			case PRESENCE -> this.online.changedElsewhere(event.person());
+			case READ -> this.reads.advancedElsewhere(event.person(), event.room(), event.lastRead());
+			case RECEIPTS -> this.reads.receiptsChangedElsewhere(event.person(), event.readReceipts());
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.livechat.chat.CoalescedPresence;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.Presence;
 import io.livechat.chat.PublishedMessages;
+import io.livechat.chat.ReadPositions;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.people.PublicIds;
 
@@ -45,10 +46,10 @@ class ChatConfiguration {
 	@Bean
 	RoomRegistry roomRegistry(LiveChatProperties properties, MessageStore store, PublishedMessages publishedMessages,
 			@Qualifier("roomEvents") ObjectProvider<ChatEvents> roomEvents, ObjectProvider<Presence> presence,
-			@Qualifier("roomHandOff") ExecutorService roomHandOff, PublicIds publicIds) {
+			@Qualifier("roomHandOff") ExecutorService roomHandOff, PublicIds publicIds, ReadPositions readReceipts) {
 		return new RoomRegistry(properties.rooms(), store, roomEvents.getIfAvailable(() -> publishedMessages),
 				presence.getIfAvailable(() -> Presence.LOCAL), Clock.systemUTC(), properties.announceLimit(), roomHandOff,
-				publishedMessages, publicIds);
+				publishedMessages, publicIds, readReceipts);
 	}
 
 	/**

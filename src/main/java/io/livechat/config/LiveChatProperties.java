@@ -151,7 +151,9 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param perAddress limits shared by every connection from one address
 	 * @param conversationsPerHour new conversations (a first direct message to someone) one person may
 	 * start in an hour
-	 * @param lookups direct-message reads per connection (lists, pages, read marks, blocks)
+	 * @param lookups direct-message reads per connection (lists, pages, read marks, blocks) and
+	 * settings
+	 * @param reads read positions per connection (the excess is dropped silently)
 	 */
 	public record Limits(@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("80KB") DataSize maxRequestSize,
 			@DefaultValue({ "20", "5" }) Rate send, @DefaultValue({ "10", "1" }) Rate join,
@@ -161,7 +163,7 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 			@DefaultValue("256KB") DataSize sendBufferSize, @DefaultValue("10000") int inboundQueue,
 			@DefaultValue({ "200", "100" }) Rate frames, @DefaultValue PerUser perUser,
 			@DefaultValue PerAddress perAddress, @DefaultValue("30") int conversationsPerHour,
-			@DefaultValue({ "20", "5" }) Rate lookups) {
+			@DefaultValue({ "20", "5" }) Rate lookups, @DefaultValue({ "5", "2" }) Rate reads) {
 
 		public Limits {
 			if (maxRequestSize.toBytes() < maxFrameSize.toBytes()) {

@@ -74,6 +74,13 @@ class StoreConfiguration {
 		return new JdbcDirectMessageStore(dataSource);
 	}
 
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
+	@DependsOnDatabaseInitialization
+	JdbcReadPositionStore readPositionStore(DataSource dataSource) {
+		return new JdbcReadPositionStore(dataSource);
+	}
+
 	/** Without a database, ids change on each start unless the settings give the secret. */
 	@Bean
 	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")

@@ -23,8 +23,11 @@ class ConnectionQuotas {
 
 		SEND, JOIN, TYPING,
 
-		/** Direct-message reads: per connection only. */
-		LOOKUP
+		/** Direct-message reads and settings: per connection only. */
+		LOOKUP,
+
+		/** Read positions: per connection only. */
+		READ
 
 	}
 
@@ -47,7 +50,7 @@ class ConnectionQuotas {
 
 	ConnectionQuotas(Limits limits, LongSupplier nanoClock) {
 		this.rates = Map.of(Action.SEND, limits.send(), Action.JOIN, limits.join(), Action.TYPING, limits.typing(),
-				Action.LOOKUP, limits.lookups());
+				Action.LOOKUP, limits.lookups(), Action.READ, limits.reads());
 		var perUser = limits.perUser();
 		this.people = new SharedQuotas(perUser.send(), perUser.join(), perUser.typing());
 		var perAddress = limits.perAddress();

@@ -40,11 +40,15 @@ final class Destinations {
 
 	static final String BLOCK = "/block";
 
+	static final String READ = "/read";
+
+	static final String PREFERENCES = "/preferences";
+
 	/** Where a client may SEND. */
 	static final Set<String> COMMANDS = Set.of(APPLICATION_PREFIX + JOIN, APPLICATION_PREFIX + SEND,
 			APPLICATION_PREFIX + LEAVE, APPLICATION_PREFIX + TYPING, APPLICATION_PREFIX + DM,
 			APPLICATION_PREFIX + CONVERSATIONS, APPLICATION_PREFIX + DM_HISTORY, APPLICATION_PREFIX + DM_READ,
-			APPLICATION_PREFIX + BLOCK);
+			APPLICATION_PREFIX + BLOCK, APPLICATION_PREFIX + READ, APPLICATION_PREFIX + PREFERENCES);
 
 	private Destinations() {
 	}

@@ -61,7 +61,7 @@ class InboundDestinationGuard implements ChannelInterceptor {
 		String refusal = (headerCount(stomp) > MAX_HEADERS) ? "Too many headers" : switch (stomp.getCommand()) {
 			case SEND -> Destinations.COMMANDS.contains(destination) ? null
 					: "SEND is allowed only to /app/join, /app/send, /app/leave, /app/typing, /app/dm, "
-							+ "/app/conversations, /app/dm-history, /app/dm-read and /app/block";
+							+ "/app/conversations, /app/dm-history, /app/dm-read, /app/block, /app/read and /app/preferences";
 			case SUBSCRIBE -> refuseSubscription(stomp, sessionId, destination);
 			case UNSUBSCRIBE -> {
 				this.quotas.unsubscribe(sessionId, stomp.getSubscriptionId());

@@ -2,6 +2,8 @@ package io.livechat.stomp;
 
 import io.livechat.chat.ChatEvent;
 import io.livechat.chat.ChatEvents;
+import io.livechat.broker.ChatBroker;
+import io.livechat.chat.ReadsEvent;
 import io.livechat.chat.RoomsEvent;
 
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -15,6 +17,8 @@ import org.springframework.messaging.simp.SimpMessageType;
  * still two connections). The broker behind the template encodes each event once, whatever the
  * number of recipients, and delivers it before {@code convertAndSend} returns, so events handed
  * over one after another (as a room does under its lock) reach every subscriber in that order.
+ * A room's {@code reads} go only to the subscribers the broker lets into the room's audience
+ * (its members who share their receipts).
  */
 class StompChatEvents implements ChatEvents {
 
@@ -26,6 +30,13 @@ class StompChatEvents implements ChatEvents {
 
 	@Override
 	public void toRoom(String roomId, ChatEvent event) {
+		if (event instanceof ReadsEvent) { // for the room's members who share their receipts only
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setHeader(ChatBroker.AUDIENCE_HEADER, Boolean.TRUE);
+			headers.setLeaveMutable(true);
+			this.messaging.convertAndSend(Destinations.room(roomId), event, headers.getMessageHeaders());
+			return;
+		}
 		this.messaging.convertAndSend(Destinations.room(roomId), event);
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.config.LiveChatProperties;
 import io.livechat.direct.DirectMessages;
+import io.livechat.reads.ReceiptAudience;
 import io.livechat.broker.Connections;
 import io.livechat.broker.Writers;
 
@@ -30,6 +31,13 @@ class StompConfiguration {
 	@Bean
 	StompChatEvents chatEvents(@Lazy SimpMessageSendingOperations brokerMessagingTemplate) {
 		return new StompChatEvents(brokerMessagingTemplate);
+	}
+
+	/** A connection hears the {@code reads} of the room it is in, through its broker audience. */
+	@Bean
+	ReceiptAudience receiptAudience(Connections connections) {
+		return (connectionId, roomId) -> connections.setAudience(connectionId,
+				(roomId != null) ? Destinations.room(roomId) : null);
 	}
 
 	@Bean

@@ -377,6 +377,8 @@ class ChatProtocolTest extends EndToEndTest {
 					+ "{\"username\":\"Receipt\",\"room\":\"tech\",\"clientId\":\"receipt-client-1\"}");
 
 			assertThat(ws.readFrame()).startsWith("MESSAGE\n").contains("\"type\":\"joined\"");
+			assertThat(ws.readFrame()).startsWith("MESSAGE\n").contains("\"type\":\"preferences\"");
+			assertThat(ws.readFrame()).startsWith("MESSAGE\n").contains("\"type\":\"unread\"");
 			assertThat(ws.readFrame()).startsWith("MESSAGE\n").contains("\"type\":\"conversations\"");
 			assertThat(ws.readFrame()).startsWith("RECEIPT\n").contains("receipt-id:join-1\n");
 		}

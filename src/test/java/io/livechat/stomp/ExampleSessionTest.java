@@ -30,7 +30,10 @@ class ExampleSessionTest extends EndToEndTest {
 			.contains("\"type\":\"joined\"", "\"room\":\"general\"", "\"username\":\"Alex\"", "\"users\":[\"Alex\"]",
 					"\"truncated\":");
 		String me = field(joined, "me");
-		assertThat(joined).contains("\"members\":[{\"id\":\"" + me + "\",\"name\":\"Alex\"}]");
+		assertThat(joined).contains("\"members\":[{\"id\":\"" + me + "\",\"name\":\"Alex\"}]", "\"lastRead\":0",
+				"\"reads\":[]");
+		assertThat(ws.readFrame()).contains("subscription:sub-0\n", "{\"type\":\"preferences\",\"readReceipts\":true}");
+		assertThat(ws.readFrame()).contains("subscription:sub-0\n", "{\"type\":\"unread\",\"rooms\":[]}");
 		assertThat(ws.readFrame()).contains("destination:/topic/general\n", "subscription:sub-1\n")
 			.contains("\"type\":\"system\"", "\"event\":\"joined\"", "\"text\":\"Alex joined #general\"");
 		// the conversations list and the room's list come from different places: either may be first
@@ -58,8 +61,11 @@ class ExampleSessionTest extends EndToEndTest {
 		RawWebSocket sam = joined("Sam", "5a6b7c8d-0000-4c7e-9a55-aaaabbbbcccc");
 		String alexsId = field(alex.readFrame(), "me");
 		String samsId = field(sam.readFrame(), "me");
-		alex.readFrame(); // the conversations list
-		sam.readFrame();
+		for (RawWebSocket ws : List.of(alex, sam)) {
+			assertThat(ws.readFrame()).contains("\"type\":\"preferences\"");
+			assertThat(ws.readFrame()).contains("\"type\":\"unread\"");
+			assertThat(ws.readFrame()).contains("\"type\":\"conversations\"");
+		}
 
 		alex.sendFrame("SEND\ndestination:/app/dm\n\n{\"to\":\"" + samsId + "\",\"text\":\"hi Sam\"}");
 		for (RawWebSocket ws : List.of(alex, sam)) {
