@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A run's clients and the few threads they share: those of one {@link SocketConnector} (the
  * JDK's WebSocket client on two threads and its selector, or with {@code --deflate} the tool's
- * own on two), and one scheduler thread for heart-beats, the pacer and CPU samples. Client i
+ * own on two), and one scheduler thread for heart-beats, the pacer, CPU samples and, with
+ * {@code --reads}, the clients' paced reads. Client i
  * connects to URL {@code i % urls} and joins room {@code i % rooms}; the senders are the first
  * clients, so with at least one per URL every node has a sender.
  */
@@ -52,13 +54,14 @@ final class ClientFleet implements AutoCloseable {
 		this.options = options;
 		this.connector = SocketConnector.of(options);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("loadgen-scheduler-"));
+		ReadReporter.Timer readTimer = options.reads() ? this::later : null;
 		List<URI> urls = options.urls();
 		List<String> rooms = options.rooms();
 		for (int i = 0; i < options.clients(); i++) {
 			int room = i % rooms.size();
 			int roomSize = options.clients() / rooms.size() + ((room < options.clients() % rooms.size()) ? 1 : 0);
 			this.clients.add(new LoadClient(run, options.protocol(), i, urls.get(i % urls.size()), rooms.get(room),
-					roomSize, senders, options.heartbeatMillis()));
+					roomSize, senders, options.heartbeatMillis(), readTimer));
 		}
 		this.senders = senders;
 		this.heartbeats = (options.heartbeatMillis() > 0) ? this.scheduler.scheduleAtFixedRate(this::heartbeat,
@@ -186,6 +189,24 @@ final class ClientFleet implements AutoCloseable {
 
 	long duplicates() {
 		return this.clients.stream().mapToLong((client) -> client.sequences().duplicates()).sum();
+	}
+
+	long readsSentMeasured() {
+		return this.clients.stream().mapToLong(LoadClient::readsSentMeasured).sum();
+	}
+
+	long readsEventsMeasured() {
+		return this.clients.stream().mapToLong(LoadClient::readsEventsMeasured).sum();
+	}
+
+	/** Runs {@code task} on the scheduler after {@code delayMicros}; not at all once the fleet is closing. */
+	private void later(long delayMicros, Runnable task) {
+		try {
+			this.scheduler.schedule(task, delayMicros, TimeUnit.MICROSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shut down: the run is over
+		}
 	}
 
 	/** Sends each joined client a heart-beat once per interval, a slice of them every tick. */

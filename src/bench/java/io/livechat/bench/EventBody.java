@@ -2,15 +2,15 @@ package io.livechat.bench;
 
 /**
  * Reading the few things the load generator needs from an event's JSON body in place, by
- * scanning for keys rather than parsing: the {@code type}, a string field, and how many of a
- * run's clients a {@code users} list names. A key cannot be forged from inside a JSON string
+ * scanning for keys rather than parsing: the {@code type}, a string or number field, and how
+ * many of a run's clients a {@code users} list names. A key cannot be forged from inside a JSON string
  * value, where every quote is escaped.
  */
 final class EventBody {
 
 	enum Type {
 
-		MESSAGE, USERS, JOINED, SYSTEM, TYPING, ROOMS, ERROR, OTHER
+		MESSAGE, USERS, JOINED, SYSTEM, TYPING, ROOMS, READS, ERROR, OTHER
 
 	}
 
@@ -35,7 +35,7 @@ final class EventBody {
 			case 'j' -> Type.JOINED;
 			case 's' -> Type.SYSTEM;
 			case 't' -> Type.TYPING;
-			case 'r' -> Type.ROOMS;
+			case 'r' -> (first + 1 < to && text.charAt(first + 1) == 'e') ? Type.READS : Type.ROOMS;
 			case 'e' -> Type.ERROR;
 			default -> Type.OTHER;
 		};
@@ -60,6 +60,28 @@ final class EventBody {
 			end += (text.charAt(end) == '\\') ? 2 : 1;
 		}
 		return text.subSequence(start, Math.min(end, to)).toString();
+	}
+
+	/**
+	 * The value of the first field {@code quotedKey} (the key with its quotes and colon, such as
+	 * {@code "\"id\":"}) that holds a whole number of at most 18 digits, or -1.
+	 */
+	static long number(CharSequence text, int from, int to, String quotedKey) {
+		for (int at = indexOf(text, quotedKey, from, to); at >= 0; at = indexOf(text, quotedKey, at + 1, to)) {
+			long value = 0;
+			int digits = 0;
+			for (int i = at + quotedKey.length(); i < to && digits <= 18; i++, digits++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					break;
+				}
+				value = value * 10 + (c - '0');
+			}
+			if (digits > 0 && digits <= 18) {
+				return value;
+			}
+		}
+		return -1;
 	}
 
 	/**

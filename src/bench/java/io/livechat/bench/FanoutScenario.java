@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
  * N clients join, the first S send R messages a second in total; every delivery is checked
  * against its sender's sequence and, inside the measured window, timed from its intended send
  * time. Step mode runs each rate in turn on the same clients and stops at the first step that
- * fails the bound.
+ * fails the bound. With {@code --reads} every client also reports what it has read, as the page
+ * does, and the step counts the reads sent and the {@code reads} events received.
  */
 final class FanoutScenario {
 
@@ -93,6 +94,8 @@ final class FanoutScenario {
 		Map<String, Long> incidentsBefore = this.run.incidents().snapshot();
 		long lateBefore = fleet.late();
 		long duplicatesBefore = fleet.duplicates();
+		long readsSentBefore = fleet.readsSentMeasured();
+		long readsEventsBefore = fleet.readsEventsMeasured();
 		this.run.measure(window);
 		ScheduledFuture<CpuSample> cpuStart = sampleAt(fleet, window.fromMicros());
 		ScheduledFuture<CpuSample> cpuEnd = sampleAt(fleet, window.toMicros());
@@ -114,7 +117,9 @@ final class FanoutScenario {
 		CpuUse cpu = CpuUse.between(cpuFrom, cpuTo, latencies.count(), ServerProbe.ticksPerSecondInUse());
 		return new StepResult(number, rate, senders.size(), sent.total(), sent.skipped(), sent.measured(), expected,
 				receivers.values().stream().mapToInt(Integer::intValue).sum(), latencies.count(),
-				fleet.late() - lateBefore, fleet.duplicates() - duplicatesBefore, Options.seconds(this.options.duration()),
+				fleet.late() - lateBefore, fleet.duplicates() - duplicatesBefore,
+				fleet.readsSentMeasured() - readsSentBefore, fleet.readsEventsMeasured() - readsEventsBefore,
+				Options.seconds(this.options.duration()),
 				latencies.summary(), sent.lag(), Incidents.since(incidentsBefore, this.run.incidents().snapshot()),
 				cpu, this.server.processes(cpu), this.server.threads(), drainMillis);
 	}

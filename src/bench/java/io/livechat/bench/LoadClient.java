@@ -11,11 +11,15 @@ import java.util.concurrent.ExecutionException;
  * {@link ChatProtocol}, then reads everything the room sends. It keeps only what a measurement
  * needs: when its join was accepted, the marks of chat messages (each checked against the
  * sender's sequence and, inside the measured window, timed), how many of the run's users the
- * latest user list names, and what went wrong.
+ * latest user list names, the reads it sent and the {@code reads} events it received inside
+ * measured windows, and what went wrong. With a {@link ReadReporter.Timer} it reports what it
+ * has read as the page does.
  */
 final class LoadClient implements SocketListener {
 
 	static final String SUBPROTOCOL = "v12.stomp";
+
+	private static final String ID_KEY = "\"id\":";
 
 	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -39,6 +43,8 @@ final class LoadClient implements SocketListener {
 
 	private final SequenceTracker sequences;
 
+	private final ReadReporter reads;
+
 	private final CompletableFuture<LoadClient> joined = new CompletableFuture<>();
 
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -59,6 +65,10 @@ final class LoadClient implements SocketListener {
 
 	private volatile long wholeRoomSinceMicros;
 
+	private volatile long readsSentMeasured;
+
+	private volatile long readsEventsMeasured;
+
 	private long receivedMicros;
 
 	/**
@@ -66,9 +76,11 @@ final class LoadClient implements SocketListener {
 	 * @param roomSize how many of the run's clients share this client's room
 	 * @param senders how many senders the run has (to track their sequences)
 	 * @param heartbeatMillis the heart-beat a STOMP client offers and sends
+	 * @param readTimer when set, the client reports its read position (paced on this timer); null:
+	 * it never does
 	 */
 	LoadClient(Run run, Options.Protocol protocol, int index, URI url, String room, int roomSize, int senders,
-			int heartbeatMillis) {
+			int heartbeatMillis, ReadReporter.Timer readTimer) {
 		this.run = run;
 		this.subprotocol = protocol.subprotocol();
 		this.index = index;
@@ -79,6 +91,7 @@ final class LoadClient implements SocketListener {
 		this.mark = new Mark(run.id());
 		this.sequences = new SequenceTracker(senders);
 		this.protocol = ChatProtocol.of(protocol, this, url.getHost(), heartbeatMillis);
+		this.reads = (readTimer != null) ? new ReadReporter(MicroClock::now, readTimer, this::sendRead) : null;
 	}
 
 	/** Opens the WebSocket; the protocol's handshake and the join follow on their own. */
@@ -220,6 +233,16 @@ final class LoadClient implements SocketListener {
 		return this.sequences;
 	}
 
+	/** Reads sent inside measured windows, every step's so far. */
+	long readsSentMeasured() {
+		return this.readsSentMeasured;
+	}
+
+	/** {@code reads} events received inside measured windows, every step's so far. */
+	long readsEventsMeasured() {
+		return this.readsEventsMeasured;
+	}
+
 	@Override
 	public void onOpen(ClientSocket webSocket, String extensions) {
 		this.socket = webSocket;
@@ -290,8 +313,14 @@ final class LoadClient implements SocketListener {
 		this.run.pingInterval(millis);
 	}
 
-	/** A chat message whose JSON object ({@code text}, ...) lies in {@code text[from, to)}. */
+	/** A chat message whose JSON object ({@code id}, {@code text}, ...) lies in {@code text[from, to)}. */
 	void chatMessage(CharSequence text, int from, int to) {
+		if (this.reads != null) {
+			long id = EventBody.number(text, from, to, ID_KEY);
+			if (id > 0) {
+				this.reads.seen(id);
+			}
+		}
 		int start = EventBody.textStart(text, from, to);
 		if (start < 0 || !this.mark.read(text, start, to)) {
 			return;
@@ -302,6 +331,13 @@ final class LoadClient implements SocketListener {
 			if (window.contains(this.mark.intendedMicros)) {
 				window.latencies().record(this.receivedMicros - this.mark.intendedMicros);
 			}
+		}
+	}
+
+	/** A {@code reads} event: other people's read positions moved. */
+	void readsEvent() {
+		if (this.run.window().contains(this.receivedMicros)) {
+			this.readsEventsMeasured = this.readsEventsMeasured + 1;
 		}
 	}
 
@@ -322,6 +358,17 @@ final class LoadClient implements SocketListener {
 		}
 		else if (this.wholeRoomSinceMicros == 0) {
 			this.wholeRoomSinceMicros = this.receivedMicros;
+		}
+	}
+
+	/** Called by the {@link ReadReporter}, one call at a time. */
+	private void sendRead(long id) {
+		if (!isOpen()) {
+			return;
+		}
+		send(this.protocol.read(this.room, id));
+		if (this.run.window().contains(MicroClock.now())) {
+			this.readsSentMeasured = this.readsSentMeasured + 1;
 		}
 	}
 

@@ -21,10 +21,11 @@ import java.util.Set;
  * @param deflate whether the clients offer permessage-deflate (through the tool's own WebSocket client)
  * @param rates total messages per second, one per step (one element unless in step mode)
  * @param concurrency connection attempts in flight at once
+ * @param reads whether every fanout client reports what it has read, as the page does
  */
 record Options(Scenario scenario, Protocol protocol, Client client, boolean deflate, List<URI> urls, String room, int roomCount, int clients, List<Long> serverPids,
 		String label, Path out, int heartbeatMillis, int concurrency, int senders, List<Double> rates, boolean stepMode,
-		Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold, boolean forcedGc,
+		boolean reads, Duration duration, Duration warmup, Duration drain, double p99LimitMillis, Duration hold, boolean forcedGc,
 		Duration joinTimeout, Duration settleTimeout, Map<String, String> given) {
 
 	enum Scenario {
@@ -87,10 +88,10 @@ record Options(Scenario scenario, Protocol protocol, Client client, boolean defl
 			"server-pid", "label", "out", "heartbeat", "concurrency", "join-timeout");
 
 	/** Options that take no value. */
-	private static final Set<String> FLAGS = Set.of("deflate");
+	private static final Set<String> FLAGS = Set.of("deflate", "reads");
 
 	private static final Map<Scenario, Set<String>> SPECIFIC = Map.of(Scenario.FANOUT,
-			Set.of("senders", "rate", "rates", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
+			Set.of("senders", "rate", "rates", "reads", "duration", "warmup", "drain", "p99-limit"), Scenario.IDLE,
 			Set.of("hold", "forced-gc"), Scenario.STORM, Set.of("settle-timeout"));
 
 	static final String USAGE = """
@@ -128,6 +129,11 @@ record Options(Scenario scenario, Protocol protocol, Client client, boolean defl
 			  --rate R             200 messages/s in total
 			  --rates R1,R2,...    step mode: each rate in turn, stop at the first step whose p99 exceeds
 			                       --p99-limit or that loses, duplicates or reorders anything; reports the knee
+			  --reads              every client reports its read position as the page does: whenever it has
+			                       received a message newer than the id it last reported, /app/read with the
+			                       newest id, at once, then at most once a second; counts the reads sent and
+			                       the reads events received (stomp only; a server before protocol v1.3
+			                       refuses /app/read and closes the connection)
 			  --duration SEC       20 (measured, per step)
 			  --warmup SEC         5 (sent, not measured, per step)
 			  --drain SEC          5 (longest wait for late deliveries after sending stops)
@@ -226,6 +232,7 @@ record Options(Scenario scenario, Protocol protocol, Client client, boolean defl
 		if (this.scenario == Scenario.FANOUT) {
 			json.put("senders", this.senders)
 				.put(this.stepMode ? "rates" : "rate", this.stepMode ? this.rates : this.rates.get(0))
+				.put("reads", this.reads)
 				.put("duration_s", seconds(this.duration))
 				.put("warmup_s", seconds(this.warmup))
 				.put("drain_s", seconds(this.drain));
@@ -291,8 +298,13 @@ record Options(Scenario scenario, Protocol protocol, Client client, boolean defl
 			Protocol protocol = protocol(this.given.getOrDefault("proto", "stomp"));
 			boolean deflate = this.given.containsKey("deflate");
 			List<URI> urls = urls(this.given.getOrDefault("url", protocol.defaultUrl));
+			boolean reads = this.given.containsKey("reads");
 			if (protocol == Protocol.SOCKETIO) {
 				urls = urls.stream().map(SocketIoPacket::url).toList();
+				if (reads) {
+					throw new IllegalArgumentException("--reads is for stomp: the Socket.io reference chat has no read"
+							+ " positions to report");
+				}
 				if (this.given.containsKey("heartbeat")) {
 					throw new IllegalArgumentException("--heartbeat is for stomp: a Socket.io server pings its clients"
 							+ " and they answer");
@@ -332,7 +344,7 @@ record Options(Scenario scenario, Protocol protocol, Client client, boolean defl
 			int heartbeatDefault = (protocol == Protocol.STOMP) ? 10_000 : 0;
 			return new Options(this.scenario, protocol, client, deflate, urls, room, roomCount, clients, serverPids,
 					this.given.getOrDefault("label", ""), path("out"), integer("heartbeat", heartbeatDefault, 0, 3_600_000),
-					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode,
+					integer("concurrency", concurrencyDefault, 1, 100_000), senders, rates, stepMode, reads,
 					seconds("duration", 20, 0.1), seconds("warmup", 5, 0), seconds("drain", 5, 0),
 					decimal("p99-limit", 100, 3_600_000), seconds("hold", 10, 0), yesNo("forced-gc", true),
 					seconds("join-timeout", 120, 1), seconds("settle-timeout", 60, 1), this.given);

@@ -56,6 +56,11 @@ final class Report {
 		row("latency ms", "p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f", latency.p50(), latency.p90(),
 				latency.p99(), latency.p999(), latency.max());
 		row("send lag ms", "p99 %.2f  max %.2f", step.sendLag().p99(), step.sendLag().max());
+		if (this.options.reads() || step.readsEvents() > 0) {
+			row("reads", "%d sent (%.2f per client per second), %d reads events received (%.2f per client per second)",
+					step.readsSent(), step.readsSentPerClientPerSecond(), step.readsEvents(),
+					step.readsEventsPerClientPerSecond());
+		}
 		cpu(step.cpu());
 		if (step.serverRssKb() >= 0) {
 			row("server RSS", "%d MB, %d threads", step.serverRssKb() / 1024, step.serverThreads());

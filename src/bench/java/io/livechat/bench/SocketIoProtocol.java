@@ -42,6 +42,12 @@ final class SocketIoProtocol implements ChatProtocol {
 		return SocketIoPacket.sendMessage(text);
 	}
 
+	/** The reference chat has no read positions; {@code --reads} is refused with it. */
+	@Override
+	public CharSequence read(String room, long id) {
+		throw new UnsupportedOperationException("the Socket.io reference chat has no read positions");
+	}
+
 	@Override
 	public CharSequence heartbeat() {
 		return null;

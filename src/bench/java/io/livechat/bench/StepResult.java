@@ -13,13 +13,15 @@ import java.util.Map;
  * @param received deliveries of measured messages, each counted once per receiver
  * @param late deliveries after a higher number from the same sender (over the whole step)
  * @param duplicates deliveries seen before by the same receiver (over the whole step)
+ * @param readsSent reads sent in the measured window, by every client ({@code --reads}; else 0)
+ * @param readsEvents {@code reads} events received in the measured window, by every client
  * @param drainMillis how long the wait for late deliveries after the window took
  * @param servers each listed server process: its CPU in the window and its RSS at the end of
  * the step (none without pids)
  */
 record StepResult(int step, double rate, int senders, long sent, long skipped, long sentMeasured, long expected,
 		int receivers, long received,
-		long late, long duplicates, double durationSeconds, LatencySummary latency, LatencySummary sendLag,
+		long late, long duplicates, long readsSent, long readsEvents, double durationSeconds, LatencySummary latency, LatencySummary sendLag,
 		Map<String, Long> incidents, CpuUse cpu, List<ServerProcess> servers, long serverThreads, double drainMillis) {
 
 	StepResult {
@@ -41,6 +43,14 @@ record StepResult(int step, double rate, int senders, long sent, long skipped, l
 
 	double expectedPerSecond() {
 		return this.expected / this.durationSeconds;
+	}
+
+	double readsSentPerClientPerSecond() {
+		return perClientPerSecond(this.readsSent);
+	}
+
+	double readsEventsPerClientPerSecond() {
+		return perClientPerSecond(this.readsEvents);
 	}
 
 	/** Why this step fails the bound, or null if it passes. */
@@ -78,6 +88,10 @@ record StepResult(int step, double rate, int senders, long sent, long skipped, l
 			.put("lost", lost())
 			.put("duplicates", this.duplicates)
 			.put("out_of_order", this.late)
+			.put("reads", new JsonLine().put("sent", this.readsSent)
+				.put("sent_per_client_per_s", readsSentPerClientPerSecond())
+				.put("events_received", this.readsEvents)
+				.put("events_per_client_per_s", readsEventsPerClientPerSecond()))
 			.put("latency_ms", this.latency.toJson())
 			.put("send_lag_ms", this.sendLag.toJson())
 			.put("incidents", this.incidents)
@@ -86,6 +100,10 @@ record StepResult(int step, double rate, int senders, long sent, long skipped, l
 			.put("server_threads", (this.serverThreads >= 0) ? this.serverThreads : null)
 			.put("servers", ServerProcess.toJson(this.servers))
 			.put("drain_ms", this.drainMillis);
+	}
+
+	private double perClientPerSecond(long count) {
+		return (this.receivers == 0) ? 0 : count / (double) this.receivers / this.durationSeconds;
 	}
 
 }

@@ -35,6 +35,11 @@ final class StompProtocol implements ChatProtocol {
 	}
 
 	@Override
+	public CharSequence read(String room, long id) {
+		return StompFrame.send("/app/read", "{\"room\":\"" + room + "\",\"id\":" + id + "}");
+	}
+
+	@Override
 	public CharSequence heartbeat() {
 		return HEARTBEAT;
 	}
@@ -57,6 +62,7 @@ final class StompProtocol implements ChatProtocol {
 		switch (EventBody.type(text, from, to)) {
 			case MESSAGE -> this.client.chatMessage(text, from, to);
 			case USERS -> this.client.userList(EventBody.countUsers(text, from, to, this.client.namePrefix()), true);
+			case READS -> this.client.readsEvent();
 			case JOINED -> {
 				this.client.userList(EventBody.countUsers(text, from, to, this.client.namePrefix()), false);
 				this.client.joinAccepted();

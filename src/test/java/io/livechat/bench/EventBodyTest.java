@@ -11,7 +11,7 @@ class EventBodyTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "{\"type\":\"message\",\"id\":1}|MESSAGE", "{\"type\":\"users\",\"users\":[]}|USERS",
 			"{\"type\":\"joined\",\"room\":\"general\"}|JOINED", "{\"type\":\"system\",\"event\":\"left\"}|SYSTEM",
-			"{\"type\":\"typing\"}|TYPING", "{\"type\":\"rooms\",\"rooms\":[]}|ROOMS", "{\"type\":\"error\",\"code\":\"x\"}|ERROR",
+			"{\"type\":\"typing\"}|TYPING", "{\"type\":\"rooms\",\"rooms\":[]}|ROOMS", "{\"type\":\"reads\",\"reads\":[]}|READS", "{\"type\":\"error\",\"code\":\"x\"}|ERROR",
 			"{\"room\":\"general\",\"type\":\"users\"}|USERS", "{\"id\":1}|OTHER", "not json|OTHER" })
 	void tellsTheEventTypeFromTheBody(String body, EventBody.Type type) {
 		assertThat(EventBody.type(body, 0, body.length())).isEqualTo(type);
@@ -24,6 +24,27 @@ class EventBodyTest {
 
 		assertThat(frame.substring(body)).startsWith("{\"type\"");
 		assertThat(EventBody.type(frame, body, frame.length())).isEqualTo(EventBody.Type.USERS);
+	}
+
+	@Test
+	void readsTheFirstWholeNumberUnderAKey() {
+		String body = "{\"type\":\"message\",\"id\":18,\"room\":\"general\",\"text\":\"\\\"id\\\":99\"}";
+
+		assertThat(EventBody.number(body, 0, body.length(), "\"id\":")).isEqualTo(18);
+	}
+
+	@Test
+	void skipsAKeyWhoseValueIsNoNumber() {
+		String body = "{\"type\":\"message\",\"from\":{\"id\":\"Zr7\"},\"id\":42}";
+
+		assertThat(EventBody.number(body, 0, body.length(), "\"id\":")).isEqualTo(42);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "{\"type\":\"message\"}", "{\"id\":\"x\"}", "{\"id\":}",
+			"{\"id\":12345678901234567890}" })
+	void hasNoNumberWithoutAWholeNumberOfAtMostEighteenDigits(String body) {
+		assertThat(EventBody.number(body, 0, body.length(), "\"id\":")).isEqualTo(-1);
 	}
 
 	@Test

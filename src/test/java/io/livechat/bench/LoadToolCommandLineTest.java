@@ -18,13 +18,20 @@ class LoadToolCommandLineTest {
 	@Test
 	void helpListsTheScenariosAndSucceeds() throws Exception {
 		assertThat(run("help")).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("fanout", "idle", "storm", "--rates");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("fanout", "idle", "storm", "--rates", "--reads");
 	}
 
 	@Test
 	void refusesABadOptionWithTheUsage() throws Exception {
 		assertThat(run("fanout", "--clients", "none")).isEqualTo(2);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--clients", "usage: LoadTool");
+	}
+
+	@Test
+	void refusesReadsForSocketioBeforeConnecting() throws Exception {
+		assertThat(run("fanout", "--proto", "socketio", "--reads")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("error: --reads is for stomp: the Socket.io reference chat has no read positions", "usage: LoadTool");
 	}
 
 	@Test

@@ -229,6 +229,49 @@ class OptionsTest {
 	}
 
 	@Nested
+	class Reads {
+
+		@Test
+		void areOffByDefault() {
+			assertThat(Options.parse("fanout").reads()).isFalse();
+		}
+
+		@Test
+		void areAFlagWithoutValue() {
+			Options options = Options.parse("fanout", "--reads", "--clients", "20");
+
+			assertThat(options.reads()).isTrue();
+			assertThat(options.clients()).isEqualTo(20);
+		}
+
+		@Test
+		void areRecordedInTheJsonLine() {
+			assertThat(Options.parse("fanout", "--reads").toJson().toString()).contains("\"reads\":true");
+			assertThat(Options.parse("fanout").toJson().toString()).contains("\"reads\":false");
+		}
+
+		@Test
+		void areRefusedForSocketioWhichHasNoReadPositions() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--proto", "socketio", "--reads"))
+				.withMessage("--reads is for stomp: the Socket.io reference chat has no read positions to report");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "idle", "storm" })
+		void areAnOptionOfFanoutOnly(String scenario) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(scenario, "--reads"))
+				.withMessageContaining("--reads is not an option of " + scenario);
+		}
+
+		@Test
+		void areRefusedGivenTwice() {
+			assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("fanout", "--reads", "--reads"))
+				.withMessageContaining("twice");
+		}
+
+	}
+
+	@Nested
 	class Refuses {
 
 		@ParameterizedTest

@@ -22,7 +22,7 @@ class SocketIoProtocolTest {
 	private final RecordingSocket socket = new RecordingSocket();
 
 	private final LoadClient client = new LoadClient(this.run, Options.Protocol.SOCKETIO, 3,
-			URI.create("ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket"), "tech", 2, 2, 0);
+			URI.create("ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket"), "tech", 2, 2, 0, null);
 
 	@BeforeEach
 	void open() {
