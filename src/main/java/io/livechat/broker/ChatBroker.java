@@ -149,8 +149,10 @@ public final class ChatBroker extends AbstractBrokerMessageHandler {
 		String type = (contentType != null) ? contentType.toString() : "application/json";
 		EncodedFrame[] frame = new EncodedFrame[1];
 		boolean restricted = message.getHeaders().containsKey(AUDIENCE_HEADER);
-		int recipients = this.connections.subscriptions().forEach(destination, (subscription) -> {
+		int[] outside = new int[1];
+		int subscribers = this.connections.subscriptions().forEach(destination, (subscription) -> {
 			if (restricted && !subscription.outbox().hears(destination)) {
+				outside[0]++;
 				return;
 			}
 			if (frame[0] == null) {
@@ -158,7 +160,7 @@ public final class ChatBroker extends AbstractBrokerMessageHandler {
 			}
 			subscription.outbox().offer(frame[0].forSubscription(subscription.id()));
 		});
-		this.observer.broadcast(destination, System.nanoTime() - start, recipients);
+		this.observer.broadcast(destination, System.nanoTime() - start, subscribers - outside[0]);
 	}
 
 	/**

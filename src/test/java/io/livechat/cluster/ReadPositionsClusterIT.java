@@ -28,20 +28,20 @@ class ReadPositionsClusterIT {
 			ChatClient sam = clients.joined(b, "Sam", "general");
 			ChatClient samElsewhereOnA = clients.connect(a, sam.clientId());
 			samElsewhereOnA.join("Sam", "random");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			sam.take((r) -> r.type().equals("message") && r.body().path("id").asLong() == first);
 
 			read(sam, "general", first);
 
-			assertThat(takeReadOf(alex, idOf(sam))).as("Sam's read on B, seen by Alex on A").isEqualTo(first);
-			post(alex, "general", "two");
+			assertThat(takeReadOf(alex, sam.me())).as("Sam's read on B, seen by Alex on A").isEqualTo(first);
+			alex.post("general", "two");
 			JsonNode unread = samElsewhereOnA.take((r) -> r.type().equals("unread")
 					&& r.body().toString().contains("{\"room\":\"general\",\"unread\":1}")).body();
 			assertThat(unread).isNotNull();
 
 			sam.send("/app/preferences", "{\"readReceipts\":false}");
 			samElsewhereOnA.take((r) -> r.type().equals("preferences") && !r.body().path("readReceipts").asBoolean(true));
-			assertThat(takeReadOf(alex, idOf(sam))).as("hidden on A too").isZero();
+			assertThat(takeReadOf(alex, sam.me())).as("hidden on A too").isZero();
 		}
 	}
 
@@ -51,9 +51,9 @@ class ReadPositionsClusterIT {
 			ServerProcess a = cluster.node("a");
 			ChatClient alex = clients.joined(a, "Alex", "tech");
 			ChatClient sam = clients.joined(a, "Sam", "tech");
-			long first = post(alex, "tech", "one");
+			long first = alex.post("tech", "one");
 			read(sam, "tech", first);
-			takeReadOf(alex, idOf(sam));
+			takeReadOf(alex, sam.me());
 			ServerProcess b = cluster.startNode("b");
 
 			ChatClient samOnB = clients.connect(b, sam.clientId());
@@ -62,20 +62,8 @@ class ReadPositionsClusterIT {
 
 			assertThat(samsJoin.path("lastRead").asLong()).isEqualTo(first);
 			JsonNode kimsJoin = kim.all((r) -> r.type().equals("joined")).get(0).body();
-			assertThat(kimsJoin.path("reads").toString()).contains("\"id\":\"" + idOf(sam) + "\"");
+			assertThat(kimsJoin.path("reads").toString()).contains("\"id\":\"" + sam.me() + "\"");
 		}
-	}
-
-	private static String idOf(ChatClient client) {
-		return client.all((r) -> r.type().equals("joined")).get(0).body().path("me").asString();
-	}
-
-	private static long post(ChatClient client, String room, String text) {
-		client.say(room, text);
-		return client.take((r) -> r.type().equals("message") && r.body().path("text").asString().equals(text))
-			.body()
-			.path("id")
-			.asLong();
 	}
 
 	private static void read(ChatClient client, String room, long id) {

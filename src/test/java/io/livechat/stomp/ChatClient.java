@@ -177,6 +177,19 @@ public final class ChatClient implements AutoCloseable {
 		send("/app/send", "{\"room\":\"%s\",\"text\":%s}".formatted(room, quote(text)));
 	}
 
+	/** Posts a message and waits for it to come back from the room: its id. */
+	public long post(String room, String text) {
+		say(room, text);
+		return take((r) -> r.type().equals("message") && r.body().path("text").asString().equals(text)).body()
+			.path("id")
+			.asLong();
+	}
+
+	/** The public id the first {@code joined} reply gave this connection. */
+	public String me() {
+		return all((r) -> r.type().equals("joined")).get(0).body().path("me").asString();
+	}
+
 	public void send(String destination, String body) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);

@@ -29,19 +29,6 @@ class ReadPositionsTest extends EndToEndTest {
 		return tab;
 	}
 
-	private static String idOf(ChatClient client) {
-		return client.all((r) -> r.type().equals("joined")).get(0).body().path("me").asString();
-	}
-
-	/** Posts and waits for it to come back: its id. */
-	private static long post(ChatClient client, String room, String text) {
-		client.say(room, text);
-		return client.take((r) -> r.type().equals("message") && r.body().path("text").asString().equals(text))
-			.body()
-			.path("id")
-			.asLong();
-	}
-
 	private static void read(ChatClient client, String room, long id) {
 		client.send("/app/read", "{\"room\":\"%s\",\"id\":%d}".formatted(room, id));
 	}
@@ -70,7 +57,7 @@ class ReadPositionsTest extends EndToEndTest {
 
 	/** Waits until a message sent after everything before it came back: what the server sent before is here. */
 	private static void settle(ChatClient client, String room) {
-		post(client, room, "settle " + System.nanoTime());
+		client.post(room, "settle " + System.nanoTime());
 	}
 
 	@Nested
@@ -80,33 +67,33 @@ class ReadPositionsTest extends EndToEndTest {
 		void aReadReachesTheOthersInTheRoomWithTheReadersNameAndId() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 
 			read(sam, "general", first);
 
-			JsonNode reads = alex.take((r) -> r.type().equals("reads") && positionIn(r.body(), idOf(sam)) >= 0).body();
+			JsonNode reads = alex.take((r) -> r.type().equals("reads") && positionIn(r.body(), sam.me()) >= 0).body();
 			assertThat(reads.path("room").asString()).isEqualTo("general");
 			assertThat(reads.path("reads").toString())
-				.contains("{\"id\":\"" + idOf(sam) + "\",\"name\":\"Sam\",\"lastRead\":" + first + "}");
+				.contains("{\"id\":\"" + sam.me() + "\",\"name\":\"Sam\",\"lastRead\":" + first + "}");
 		}
 
 		@Test
 		void aPositionOnlyMovesForwardAndNeverPastTheRoomsNewestMessage() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
-			long second = post(alex, "general", "two");
+			long first = alex.post("general", "one");
+			long second = alex.post("general", "two");
 
 			read(sam, "general", second);
-			assertThat(takeReadOf(alex, idOf(sam))).isEqualTo(second);
+			assertThat(takeReadOf(alex, sam.me())).isEqualTo(second);
 			read(sam, "general", first); // lower: ignored
 			read(sam, "general", second + 1_000_000); // beyond the newest: the newest
 			ChatClient later = joined("Kim", "general");
 
 			JsonNode joined = later.all((r) -> r.type().equals("joined")).get(0).body();
-			assertThat(positionIn(joined, idOf(sam))).isEqualTo(second);
+			assertThat(positionIn(joined, sam.me())).isEqualTo(second);
 			settle(alex, "general");
-			assertThat(readsNaming(alex, idOf(sam))).extracting((event) -> positionIn(event, idOf(sam)))
+			assertThat(readsNaming(alex, sam.me())).extracting((event) -> positionIn(event, sam.me()))
 				.containsOnly(second);
 		}
 
@@ -114,25 +101,25 @@ class ReadPositionsTest extends EndToEndTest {
 		void aPositionBelongsToThePersonEveryTabOfTheirsAgrees() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			read(sam, "general", first);
-			takeReadOf(alex, idOf(sam));
+			takeReadOf(alex, sam.me());
 
 			ChatClient samsOtherTab = anotherTab(sam, "Sam", "general");
 
 			JsonNode joined = samsOtherTab.all((r) -> r.type().equals("joined")).get(0).body();
 			assertThat(joined.path("lastRead").asLong()).isEqualTo(first);
-			assertThat(positionIn(joined, idOf(alex))).isEqualTo(-1); // Alex has read nothing yet
-			assertThat(positionIn(joined, idOf(sam))).as("your own is lastRead, not in reads").isEqualTo(-1);
+			assertThat(positionIn(joined, alex.me())).isEqualTo(-1); // Alex has read nothing yet
+			assertThat(positionIn(joined, sam.me())).as("your own is lastRead, not in reads").isEqualTo(-1);
 		}
 
 		@Test
 		void aReconnectingPersonGetsTheirPositionBack() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			read(sam, "general", first);
-			takeReadOf(alex, idOf(sam));
+			takeReadOf(alex, sam.me());
 			String clientId = sam.clientId();
 			sam.close();
 
@@ -149,11 +136,11 @@ class ReadPositionsTest extends EndToEndTest {
 			for (int i = 0; i < 20; i++) {
 				readers.add(joined("Reader" + i, "random"));
 			}
-			long id = post(watcher, "random", "read me");
+			long id = watcher.post("random", "read me");
 			readers.forEach((reader) -> read(reader, "random", id));
 
 			Awaitility.await().atMost(ChatClient.TIMEOUT).until(() -> readers.stream()
-				.allMatch((reader) -> !readsNaming(watcher, idOf(reader)).isEmpty()));
+				.allMatch((reader) -> !readsNaming(watcher, reader.me()).isEmpty()));
 			List<ChatClient.Received> events = watcher.all((r) -> r.type().equals("reads"));
 			assertThat(events).hasSizeLessThanOrEqualTo(5);
 			assertThat(events.stream().mapToInt((r) -> r.body().path("reads").size()).sum()).isEqualTo(20);
@@ -170,12 +157,12 @@ class ReadPositionsTest extends EndToEndTest {
 			ChatClient sam = joined("Sam", "general");
 			ChatClient kim = joined("Kim", "tech");
 			kim.subscribe("/topic/general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			kim.take((r) -> r.type().equals("message") && r.body().path("id").asLong() == first);
 
 			read(sam, "general", first);
 
-			takeReadOf(alex, idOf(sam));
+			takeReadOf(alex, sam.me());
 			settle(alex, "general");
 			kim.take((r) -> r.type().equals("message") && r.body().path("text").asString().startsWith("settle"));
 			assertThat(kim.all((r) -> r.type().equals("reads"))).isEmpty();
@@ -185,7 +172,7 @@ class ReadPositionsTest extends EndToEndTest {
 		void aReadForARoomNotJoinedIsRefusedAndChangesNothing() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 
 			read(sam, "tech", first);
 			assertThat(sam.takeErrorCode()).isEqualTo("not-joined");
@@ -195,7 +182,7 @@ class ReadPositionsTest extends EndToEndTest {
 			assertThat(sam.takeErrorCode()).isEqualTo("bad-request");
 
 			settle(alex, "general");
-			assertThat(readsNaming(alex, idOf(sam))).isEmpty();
+			assertThat(readsNaming(alex, sam.me())).isEmpty();
 		}
 
 	}
@@ -212,9 +199,9 @@ class ReadPositionsTest extends EndToEndTest {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
 			ChatClient samsOtherTab = anotherTab(sam, "Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			read(sam, "general", first);
-			assertThat(takeReadOf(alex, idOf(sam))).isEqualTo(first);
+			assertThat(takeReadOf(alex, sam.me())).isEqualTo(first);
 
 			receipts(sam, false);
 
@@ -223,20 +210,20 @@ class ReadPositionsTest extends EndToEndTest {
 				.path("readReceipts")
 				.asBoolean()).isFalse();
 			samsOtherTab.take((r) -> r.type().equals("preferences") && !r.body().path("readReceipts").asBoolean(true));
-			assertThat(takeReadOf(alex, idOf(sam))).as("hidden from now on").isZero();
+			assertThat(takeReadOf(alex, sam.me())).as("hidden from now on").isZero();
 			// their reads still move their position, but show to nobody
-			long second = post(alex, "general", "two");
+			long second = alex.post("general", "two");
 			read(sam, "general", second);
 			// and they see nobody's
 			ChatClient kim = joined("Kim", "general");
 			read(alex, "general", second);
-			assertThat(takeReadOf(kim, idOf(alex))).isEqualTo(second);
+			assertThat(takeReadOf(kim, alex.me())).isEqualTo(second);
 			settle(alex, "general");
 			settle(sam, "general");
-			assertThat(readsNaming(alex, idOf(sam))).hasSize(2); // the first read, then the hiding
-			assertThat(sam.all((r) -> r.type().equals("reads") && positionIn(r.body(), idOf(alex)) >= 0)).isEmpty();
+			assertThat(readsNaming(alex, sam.me())).hasSize(2); // the first read, then the hiding
+			assertThat(sam.all((r) -> r.type().equals("reads") && positionIn(r.body(), alex.me()) >= 0)).isEmpty();
 			JsonNode kimsJoin = kim.all((r) -> r.type().equals("joined")).get(0).body();
-			assertThat(positionIn(kimsJoin, idOf(sam))).isEqualTo(-1);
+			assertThat(positionIn(kimsJoin, sam.me())).isEqualTo(-1);
 			ChatClient samsThirdTab = anotherTab(sam, "Sam", "general");
 			JsonNode samsJoin = samsThirdTab.all((r) -> r.type().equals("joined")).get(0).body();
 			assertThat(samsJoin.path("lastRead").asLong()).isEqualTo(second);
@@ -248,16 +235,16 @@ class ReadPositionsTest extends EndToEndTest {
 		void turningReceiptsBackOnShowsTheirPositionAgain() {
 			ChatClient alex = joined("Alex", "general");
 			ChatClient sam = joined("Sam", "general");
-			long first = post(alex, "general", "one");
+			long first = alex.post("general", "one");
 			receipts(sam, false);
 			sam.take((r) -> r.type().equals("preferences") && !r.body().path("readReceipts").asBoolean(true));
 			read(sam, "general", first);
 
 			receipts(sam, true);
 
-			assertThat(takeReadOf(alex, idOf(sam))).isEqualTo(first);
+			assertThat(takeReadOf(alex, sam.me())).isEqualTo(first);
 			read(alex, "general", first);
-			assertThat(takeReadOf(sam, idOf(alex))).isEqualTo(first);
+			assertThat(takeReadOf(sam, alex.me())).isEqualTo(first);
 		}
 
 		@Test
@@ -279,10 +266,10 @@ class ReadPositionsTest extends EndToEndTest {
 		@Test
 		void theJoinedReplyIsFollowedByTheCountsOfTheOtherRoomsReadBefore() {
 			ChatClient alex = joined("Alex", "tech");
-			long first = post(alex, "tech", "one");
+			long first = alex.post("tech", "one");
 			read(alex, "tech", first);
-			post(alex, "tech", "two");
-			post(alex, "tech", "three");
+			alex.post("tech", "two");
+			alex.post("tech", "three");
 			ChatClient elsewhere = anotherTab(alex, "Alex", "tech");
 			Awaitility.await().atMost(ChatClient.TIMEOUT).until(() -> { // the read is in
 				elsewhere.sendJoin("Alex", "tech", null);
@@ -300,13 +287,13 @@ class ReadPositionsTest extends EndToEndTest {
 		void aCountChangesWhenTheOtherRoomGetsMessagesAndWhenAnotherTabReadsThem() {
 			ChatClient alex = joined("Alex", "tech");
 			ChatClient sam = joined("Sam", "tech");
-			long first = post(sam, "tech", "one");
+			long first = sam.post("tech", "one");
 			read(alex, "tech", first);
 			ChatClient elsewhere = anotherTab(alex, "Alex", "random");
 			elsewhere.take("unread");
 
-			long second = post(sam, "tech", "two");
-			post(sam, "tech", "three");
+			long second = sam.post("tech", "two");
+			sam.post("tech", "three");
 
 			elsewhere.take((r) -> r.type().equals("unread") && r.body().toString().contains("\"unread\":2"));
 			read(alex, "tech", second);
