@@ -102,6 +102,16 @@ export class ChatConnection {
     return this.publish(Destinations.dmRead, { with: peer, id });
   }
 
+  /** You have seen `room` up to message `id` (v1.3). */
+  read(room, id) {
+    return this.publish(Destinations.read, { room, id });
+  }
+
+  /** Share read receipts (and see others') or not (v1.3). */
+  preferences(readReceipts) {
+    return this.publish(Destinations.preferences, { readReceipts });
+  }
+
   block(user, blocked) {
     return this.publish(Destinations.block, { user, blocked });
   }

@@ -10,6 +10,7 @@ import { joinRefusal, refusalNotice } from './notices.js';
 import { OpenConversation } from './open-conversation.js';
 import { ReadReceipts } from './read-receipts.js';
 import { RoomHistory } from './room-history.js';
+import { RoomReads } from './room-reads.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
 
 /** @typedef {import('./channels.js').Channel} Channel */
@@ -42,6 +43,10 @@ export class ChatController {
     this.conversations = new ConversationList();
     this.typers = new TypingTracker((names) => view.showTyping(names));
     this.membership = new MembershipDigest();
+    /** who has seen what in this connection's room, and your unread counts in the others (v1.3) */
+    this.roomReads = new RoomReads();
+    this.unread = new Map();
+    this.roomReadId = 0;
   }
 
   /**
@@ -52,6 +57,7 @@ export class ChatController {
     this.connection = connection;
     this.notifier = new TypingNotifier((typing) => connection.typing(typing));
     this.receipts = new ReadReceipts((peer, id) => connection.dmRead(peer, id));
+    this.roomReceipts = new ReadReceipts((roomId, id) => connection.read(roomId, id));
     this.room = room;
     rememberRoom(room);
     this.bindViews();
@@ -70,6 +76,7 @@ export class ChatController {
       this.checkRead();
       this.renderTitle();
     });
+    view.bindReceiptsToggle((on) => this.connection.preferences(on));
     view.bindBlock(() => {
       if (this.dm) this.connection.block(this.dm.peer, !this.dm.blocked);
     });
@@ -114,7 +121,7 @@ export class ChatController {
       this.dm = new OpenConversation(channel.id,
         { readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) });
     }
-    this.sidebar.renderRooms(this.roomList, channel.kind === 'room' ? channel.id : null);
+    this.renderRooms();
     this.renderChannel();
   }
 
@@ -132,7 +139,7 @@ export class ChatController {
   /** @param {import('./destinations.js').RoomsEvent} event */
   roomsChanged(event) {
     this.roomList = event.rooms;
-    this.sidebar.renderRooms(this.roomList, this.channel.kind === 'room' ? this.channel.id : null);
+    this.renderRooms();
     this.renderChannel();
   }
 
@@ -164,6 +171,16 @@ export class ChatController {
       case 'presence':
         this.conversations.presence(event.user, event.online);
         this.renderChannel();
+        break;
+      case 'unread':
+        event.rooms.forEach(({ room, unread }) => this.unread.set(room, unread));
+        this.renderRooms();
+        this.renderTitle();
+        break;
+      case 'preferences':
+        this.view.showReceiptsSetting(event.readReceipts);
+        if (!event.readReceipts) this.roomReads.reset([]); // you see nobody's: the server sends none
+        this.renderSeenBy();
         break;
     }
   }
@@ -198,6 +215,12 @@ export class ChatController {
     this.view.addMessages(event.history.map((m) => this.shownRoomMessage(m)));
     event.history.forEach((m) => this.connection.seen(m.id));
     this.freshJoin = false;
+    this.roomReads.reset(event.reads);
+    this.roomReadId = event.lastRead ?? 0;
+    this.unread.delete(this.room);
+    this.renderRooms();
+    this.renderSeenBy();
+    this.checkRead();
   }
 
   /** @param {import('./destinations.js').ErrorEvent} event */
@@ -223,6 +246,11 @@ export class ChatController {
         this.view.addMessages([this.shownRoomMessage(event)]);
         this.connection.seen(event.id);
         this.typers.stopped(event.username);
+        this.checkRead();
+        break;
+      case 'reads':
+        this.roomReads.update(event.reads);
+        if (shown) this.renderSeenBy();
         break;
       case 'system':
         if (this.membership.announced(event) && shown && event.username !== this.me.name) this.view.addSystemEvent(event);
@@ -303,6 +331,10 @@ export class ChatController {
 
   /** Marks the conversation shown read up to the newest DM from them on screen, the tab focused. */
   checkRead() {
+    if (this.channel.kind === 'room') {
+      this.checkRoomRead();
+      return;
+    }
     const dm = this.dm;
     if (!dm || !this.view.isAttended()) return;
     const id = this.view.newestVisibleTheirs();
@@ -310,6 +342,25 @@ export class ChatController {
     this.conversations.read(dm.peer, id);
     this.receipts.read(dm.peer, id);
     this.renderChannel();
+  }
+
+  /** Tells the server how far you have seen the room shown: the newest message on screen, the tab focused. */
+  checkRoomRead() {
+    if (this.joining || !this.view.isAttended()) return;
+    const id = this.view.newestVisible();
+    if (id === null || id <= this.roomReadId) return;
+    this.roomReadId = id;
+    this.roomReceipts.read(this.room, id);
+  }
+
+  /** "Seen by" under the newest message each other person in the room has seen. */
+  renderSeenBy() {
+    if (this.channel.kind !== 'room') return;
+    this.view.showSeenBy(this.roomReads.seenBy(this.view.shownIds(), this.me.id));
+  }
+
+  renderRooms() {
+    this.sidebar.renderRooms(this.roomList, this.channel.kind === 'room' ? this.channel.id : null, this.unread);
   }
 
   async loadOlder() {
@@ -372,9 +423,12 @@ export class ChatController {
     this.renderTitle();
   }
 
-  /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and DMs are unread. */
+  /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and DMs or other rooms are unread. */
   renderTitle() {
-    const unread = this.conversations.totalUnread();
+    let unread = this.conversations.totalUnread();
+    this.unread.forEach((count, room) => {
+      if (room !== this.room) unread += count;
+    });
     if (unread > 0 && this.view.isHidden()) {
       this.view.showTitle(`(${unread}) LiveChat`);
     } else if (this.channel.kind === 'room') {

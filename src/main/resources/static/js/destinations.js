@@ -12,6 +12,8 @@ export const Destinations = Object.freeze({
   dmHistory: '/app/dm-history',
   dmRead: '/app/dm-read',
   block: '/app/block',
+  read: '/app/read',
+  preferences: '/app/preferences',
 });
 
 /**
@@ -24,7 +26,8 @@ export const Destinations = Object.freeze({
  * @typedef {{id:string, name:string, users:number}} RoomSummary
  * @typedef {{type:'rooms', rooms:RoomSummary[]}} RoomsEvent
  * @typedef {{type:'joined', room:string, username:string, me?:string, history:ChatMessage[], users:string[],
- *   members?:Member[], truncated:boolean}} JoinedEvent
+ *   members?:Member[], truncated:boolean, lastRead?:number, reads?:ReadPosition[]}} JoinedEvent
+ * @typedef {{id:string, name:string, lastRead:number}} ReadPosition someone's read position in a room (v1.3)
  * @typedef {{type:'error', code:string, message:string}} ErrorEvent
  *
  * Direct messages (v1.2).

@@ -61,15 +61,22 @@ export class SidebarView {
   /**
    * @param {import('./destinations.js').RoomSummary[]} rooms
    * @param {string|null} currentId the room shown, none while a conversation is
+   * @param {Map<string, number>} [unread] unread messages by room (the room shown has none)
    */
-  renderRooms(rooms, currentId) {
+  renderRooms(rooms, currentId, unread = new Map()) {
     const items = rooms.map((room) => {
       const item = this.templates.room.content.firstElementChild.cloneNode(true);
       const button = item.querySelector('button');
       button.dataset.room = room.id;
       button.querySelector('.room-name').textContent = `# ${room.name}`;
-      button.querySelector('.badge').textContent = String(room.users);
-      button.querySelector('.badge').setAttribute('aria-label', `${room.users} online`);
+      const users = button.querySelector('.badge:not(.unread)');
+      users.textContent = String(room.users);
+      users.setAttribute('aria-label', `${room.users} online`);
+      const count = room.id === currentId ? 0 : unread.get(room.id) ?? 0;
+      const badge = button.querySelector('.badge.unread');
+      badge.hidden = count === 0;
+      badge.textContent = count > 99 ? '99+' : String(count);
+      badge.setAttribute('aria-label', `${count} unread`);
       markCurrent(button, room.id === currentId);
       return item;
     });
