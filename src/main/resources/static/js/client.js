@@ -4,6 +4,9 @@ import { ChatConnection } from './connection.js';
 import { channelFrom } from './channels.js';
 import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
+import { ReadsView } from './reads-view.js';
+import { RoomReads } from './room-reads.js';
+import { SettingsView } from './settings-view.js';
 import { SidebarView } from './sidebar-view.js';
 import { validUsername } from './validation.js';
 import { ChatView } from './view.js';
@@ -22,7 +25,9 @@ async function main() {
   }
   rememberUsername(username);
 
-  const controller = new ChatController({ view: new ChatView(), sidebar: new SidebarView(), username, rooms });
+  const view = new ChatView();
+  const reads = new RoomReads({ view: new ReadsView(view), settings: new SettingsView() });
+  const controller = new ChatController({ view, sidebar: new SidebarView(), reads, username, rooms });
   const connection = new ChatConnection({
     username,
     clientId: clientId(),

@@ -1,6 +1,7 @@
 // The STOMP connection: subscriptions, joins, reconnects. No DOM here.
 import { Client, ReconnectionTimeMode } from '/webjars/stomp__stompjs/esm6/index.js';
 import { Destinations } from './destinations.js';
+import { ReadReceipts } from './read-receipts.js';
 
 const HEARTBEAT_MS = 10000;
 
@@ -10,7 +11,8 @@ const WEBSOCKET_ATTEMPTS = 2;
 /**
  * One chat connection. It joins one room at a time, re-joins after every reconnect with `since`
  * set to the last message id seen, so nothing is missed, and falls back to SockJS when WebSocket
- * cannot connect. Direct messages go over it too, once a join has given it an identity.
+ * cannot connect. Direct messages go over it too, once a join has given it an identity. Reads
+ * (of the room, of a conversation) go at most once a second each, for the newest id.
  */
 export class ChatConnection {
   /**
@@ -29,6 +31,9 @@ export class ChatConnection {
     this.everConnected = false;
     this.failedWebSocketAttempts = 0;
     this.useSockJs = false;
+    // a room's read only while this connection is in that room: one for a room left is dropped
+    this.roomReads = new ReadReceipts((room, id) => room !== this.room || this.publish(Destinations.read, { room, id }));
+    this.dmReads = new ReadReceipts((peer, id) => this.publish(Destinations.dmRead, { with: peer, id }));
     this.client = new Client({
       webSocketFactory: () => this.openSocket(),
       heartbeatIncoming: HEARTBEAT_MS,
@@ -55,7 +60,9 @@ export class ChatConnection {
     const previous = this.room;
     this.room = room;
     this.lastId = 0;
+    const unsent = this.roomReads.take(previous);
     if (!this.client.connected) return; // joined on (re)connect
+    if (unsent !== null) this.publish(Destinations.read, { room: previous, id: unsent }); // what was seen before leaving
     this.publish(Destinations.leave, { room: previous });
     this.subscribeRoom();
     this.join();
@@ -98,16 +105,17 @@ export class ChatConnection {
     return this.publish(Destinations.dmHistory, { with: peer, ...position, limit: 50 });
   }
 
+  /** The conversation with `peer` has been seen up to DM `id` (sent within a second). */
   dmRead(peer, id) {
-    return this.publish(Destinations.dmRead, { with: peer, id });
+    this.dmReads.read(peer, id);
   }
 
-  /** You have seen `room` up to message `id` (v1.3). */
+  /** `room`, the one this connection is in, has been seen up to message `id` (sent within a second). */
   read(room, id) {
-    return this.publish(Destinations.read, { room, id });
+    this.roomReads.read(room, id);
   }
 
-  /** Share read receipts (and see others') or not (v1.3). */
+  /** Whether to share your read positions and see other people's. */
   preferences(readReceipts) {
     return this.publish(Destinations.preferences, { readReceipts });
   }

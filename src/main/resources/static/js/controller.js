@@ -1,28 +1,29 @@
 // The chat page's state, between the connection and the views: the room this connection is in,
 // your conversations, and the channel the main panel shows (a room, or a conversation with one
 // person). No DOM here: ChatView and SidebarView draw what it decides.
-import { fetchOlder } from './api.js';
 import { channelUrl } from './channels.js';
 import { ConversationList } from './conversations.js';
 import { rememberRoom } from './identity.js';
 import { MembershipDigest } from './membership.js';
 import { joinRefusal, refusalNotice } from './notices.js';
 import { OpenConversation } from './open-conversation.js';
-import { ReadReceipts } from './read-receipts.js';
-import { RoomHistory } from './room-history.js';
-import { RoomReads } from './room-reads.js';
+import { RoomScrollback } from './room-scrollback.js';
+import { shownDirectMessage, shownRoomMessage } from './shown-messages.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
+import { UnreadRooms } from './unread.js';
 
 /** @typedef {import('./channels.js').Channel} Channel */
 
 export class ChatController {
   /**
    * @param {{view:import('./view.js').ChatView, sidebar:import('./sidebar-view.js').SidebarView,
-   *   username:string, rooms:import('./destinations.js').RoomSummary[]}} options
+   *   reads:import('./room-reads.js').RoomReads, username:string, rooms:import('./destinations.js').RoomSummary[]}} options
    */
-  constructor({ view, sidebar, username, rooms }) {
+  constructor({ view, sidebar, reads, username, rooms }) {
     this.view = view;
     this.sidebar = sidebar;
+    this.reads = reads;
+    this.unread = new UnreadRooms();
     this.username = username;
     this.roomList = rooms;
     /** who you are: the name you speak under, and your public id once a join's reply says it */
@@ -37,16 +38,12 @@ export class ChatController {
     this.users = [];
     /** @type {Map<string, string>} public ids of the room's users, by name */
     this.memberIds = new Map();
-    this.older = new RoomHistory();
+    this.scrollback = new RoomScrollback({ view, reads });
     /** @type {OpenConversation|null} the conversation shown */
     this.dm = null;
     this.conversations = new ConversationList();
     this.typers = new TypingTracker((names) => view.showTyping(names));
     this.membership = new MembershipDigest();
-    /** who has seen what in this connection's room, and your unread counts in the others (v1.3) */
-    this.roomReads = new RoomReads();
-    this.unread = new Map();
-    this.roomReadId = 0;
   }
 
   /**
@@ -56,10 +53,9 @@ export class ChatController {
   start(connection, channel, room) {
     this.connection = connection;
     this.notifier = new TypingNotifier((typing) => connection.typing(typing));
-    this.receipts = new ReadReceipts((peer, id) => connection.dmRead(peer, id));
-    this.roomReceipts = new ReadReceipts((roomId, id) => connection.read(roomId, id));
     this.room = room;
     rememberRoom(room);
+    this.reads.start(connection);
     this.bindViews();
     this.enter(channel);
     connection.start(room);
@@ -76,7 +72,6 @@ export class ChatController {
       this.checkRead();
       this.renderTitle();
     });
-    view.bindReceiptsToggle((on) => this.connection.preferences(on));
     view.bindBlock(() => {
       if (this.dm) this.connection.block(this.dm.peer, !this.dm.blocked);
     });
@@ -115,13 +110,13 @@ export class ChatController {
       this.dm = null;
       this.joining = true;
       this.freshJoin = true;
-      this.older.reset();
+      this.scrollback.reset();
       rememberRoom(channel.id);
     } else {
       this.dm = new OpenConversation(channel.id,
         { readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) });
     }
-    this.renderRooms();
+    this.reads.showing(channel.kind === 'room');
     this.renderChannel();
   }
 
@@ -139,7 +134,6 @@ export class ChatController {
   /** @param {import('./destinations.js').RoomsEvent} event */
   roomsChanged(event) {
     this.roomList = event.rooms;
-    this.renderRooms();
     this.renderChannel();
   }
 
@@ -173,14 +167,11 @@ export class ChatController {
         this.renderChannel();
         break;
       case 'unread':
-        event.rooms.forEach(({ room, unread }) => this.unread.set(room, unread));
-        this.renderRooms();
-        this.renderTitle();
+        this.unread.update(event.rooms);
+        this.renderChannel();
         break;
       case 'preferences':
-        this.view.showReceiptsSetting(event.readReceipts);
-        if (!event.readReceipts) this.roomReads.reset([]); // you see nobody's: the server sends none
-        this.renderSeenBy();
+        this.reads.shareReceipts(event.readReceipts);
         break;
     }
   }
@@ -190,8 +181,11 @@ export class ChatController {
     if (event.room !== this.room) return; // a late reply for a room already switched away from
     this.joining = false;
     this.me = { id: event.me ?? null, name: event.username };
+    const history = event.history.map((m) => shownRoomMessage(m, this.me));
+    this.reads.joined(event, history, this.me, this.freshJoin || this.channel.kind !== 'room');
+    this.unread.joined(this.room);
     if (this.channel.kind === 'room') {
-      this.roomJoined(event);
+      this.roomJoined(event, history);
     } else if (this.me.id === null || this.dm.peer === this.me.id) {
       this.view.showNotice('That conversation cannot be shown here.');
       this.showRoomInstead();
@@ -205,21 +199,17 @@ export class ChatController {
     this.membership.reset(event.users);
   }
 
-  roomJoined(event) {
+  roomJoined(event, history) {
     if (this.freshJoin) {
       this.view.clearMessages();
-      if (this.older.joined(event.history)) this.view.showHistoryStart(this.roomName(this.room));
+      this.scrollback.joined(event.history, this.roomName(this.room));
     } else if (event.truncated) {
       this.view.addSystem('Some messages you missed are not shown.');
     }
-    this.view.addMessages(event.history.map((m) => this.shownRoomMessage(m)));
+    this.view.addMessages(history);
     event.history.forEach((m) => this.connection.seen(m.id));
+    this.reads.drawn(history, this.freshJoin);
     this.freshJoin = false;
-    this.roomReads.reset(event.reads);
-    this.roomReadId = event.lastRead ?? 0;
-    this.unread.delete(this.room);
-    this.renderRooms();
-    this.renderSeenBy();
     this.checkRead();
   }
 
@@ -241,17 +231,16 @@ export class ChatController {
   roomEvent(event) {
     const shown = this.channel.kind === 'room';
     switch (event.type) {
-      case 'message':
+      case 'message': {
+        const message = shownRoomMessage(event, this.me);
+        if (this.reads.received(message)) this.renderChannel();
         if (!shown) break; // the room is drawn afresh when it is shown again
-        this.view.addMessages([this.shownRoomMessage(event)]);
+        this.view.addMessages([message]);
         this.connection.seen(event.id);
         this.typers.stopped(event.username);
         this.checkRead();
         break;
-      case 'reads':
-        this.roomReads.update(event.reads);
-        if (shown) this.renderSeenBy();
-        break;
+      }
       case 'system':
         if (this.membership.announced(event) && shown && event.username !== this.me.name) this.view.addSystemEvent(event);
         break;
@@ -272,6 +261,9 @@ export class ChatController {
       case 'typing':
         if (shown && event.username !== this.me.name) this.typers.update(event.username, event.typing);
         break;
+      case 'reads':
+        this.reads.update(event.reads);
+        break;
     }
   }
 
@@ -284,6 +276,7 @@ export class ChatController {
       this.conversations.presence(member.id, true);
     });
     this.sidebar.renderUsers(users, members, this.me);
+    this.reads.users(users);
     this.renderChannel();
   }
 
@@ -298,7 +291,7 @@ export class ChatController {
     if (!dm || event.with !== dm.peer) return; // a late page of a conversation no longer shown
     this.conversations.setBlocked(dm.peer, event.blocked);
     event.messages.forEach((m) => this.conversations.named(m.from.id === dm.peer ? m.from : m.to));
-    const shown = event.messages.map((m) => this.shownDirectMessage(m));
+    const shown = event.messages.map((m) => shownDirectMessage(m, this.me));
     const { older, next } = dm.page(event);
     if (older) {
       this.view.showLoadingOlder(false);
@@ -322,48 +315,29 @@ export class ChatController {
     this.conversations.received(dm, mine);
     if (!listed) this.connection.conversations(); // a new conversation: the server's entry says more
     if (this.dm?.peer === peer) {
-      this.view.addMessages([this.shownDirectMessage(dm)]);
+      this.view.addMessages([shownDirectMessage(dm, this.me)]);
       this.dm.received(dm.id);
     }
     this.renderChannel();
     this.checkRead();
   }
 
-  /** Marks the conversation shown read up to the newest DM from them on screen, the tab focused. */
+  /** Marks the room or conversation shown read up to the newest message on screen (a DM from them), the tab focused. */
   checkRead() {
-    if (this.channel.kind === 'room') {
-      this.checkRoomRead();
+    const dm = this.dm;
+    if (!this.view.isAttended()) return;
+    if (!dm) {
+      if (!this.joining && this.reads.read(this.view.newestVisible('message'))) this.renderChannel();
       return;
     }
-    const dm = this.dm;
-    if (!dm || !this.view.isAttended()) return;
-    const id = this.view.newestVisibleTheirs();
+    const id = this.view.newestVisible('theirs');
     if (!dm.read(id)) return;
     this.conversations.read(dm.peer, id);
-    this.receipts.read(dm.peer, id);
+    this.connection.dmRead(dm.peer, id);
     this.renderChannel();
   }
 
-  /** Tells the server how far you have seen the room shown: the newest message on screen, the tab focused. */
-  checkRoomRead() {
-    if (this.joining || !this.view.isAttended()) return;
-    const id = this.view.newestVisible();
-    if (id === null || id <= this.roomReadId) return;
-    this.roomReadId = id;
-    this.roomReceipts.read(this.room, id);
-  }
-
-  /** "Seen by" under the newest message each other person in the room has seen. */
-  renderSeenBy() {
-    if (this.channel.kind !== 'room') return;
-    this.view.showSeenBy(this.roomReads.seenBy(this.view.shownIds(), this.me.id));
-  }
-
-  renderRooms() {
-    this.sidebar.renderRooms(this.roomList, this.channel.kind === 'room' ? this.channel.id : null, this.unread);
-  }
-
-  async loadOlder() {
+  loadOlder() {
     if (this.dm) {
       const position = this.dm.older();
       if (position) {
@@ -372,27 +346,8 @@ export class ChatController {
       }
       return;
     }
-    const older = this.older;
-    const before = older.next();
-    if (before === null) return;
-    const forRoom = this.room;
-    this.view.showLoadingOlder(true);
-    let page;
-    try {
-      page = await fetchOlder(forRoom, before);
-    } catch {
-      older.failed();
-      this.view.showLoadingOlder(false);
-      this.view.showNotice('Earlier messages could not be loaded. Scroll up to try again.');
-      return;
-    }
-    if (forRoom !== this.room || this.channel.kind !== 'room') { // switched meanwhile: the room starts afresh
-      older.failed();
-      return;
-    }
-    this.view.showLoadingOlder(false);
-    this.view.prependMessages(page.messages.map((m) => this.shownRoomMessage(m)));
-    if (older.page(page)) this.view.showHistoryStart(this.roomName(this.room));
+    const room = { id: this.room, name: this.roomName(this.room) };
+    this.scrollback.loadOlder(room, () => room.id === this.room && this.channel.kind === 'room', (m) => shownRoomMessage(m, this.me));
   }
 
   send(text) {
@@ -405,9 +360,12 @@ export class ChatController {
     return true;
   }
 
-  /** The main panel's header, the conversations in the sidebar, and the tab's title. */
+  /** The main panel's header, the rooms and conversations in the sidebar, and the tab's title. */
   renderChannel() {
     const open = this.dm?.peer ?? null;
+    // the room this connection is in is counted by the page, the others by the server; the one shown has no badge
+    this.sidebar.renderRooms(this.roomList, open === null ? this.channel.id : null,
+      (id) => (id === this.room ? this.reads.unread() : this.unread.count(id)));
     const listed = this.conversations.listed();
     if (open !== null && !listed.some((c) => c.id === open)) {
       // a conversation not (or no longer) in your list is listed while it is shown
@@ -423,12 +381,9 @@ export class ChatController {
     this.renderTitle();
   }
 
-  /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and DMs or other rooms are unread. */
+  /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and messages are unread. */
   renderTitle() {
-    let unread = this.conversations.totalUnread();
-    this.unread.forEach((count, room) => {
-      if (room !== this.room) unread += count;
-    });
+    const unread = this.conversations.totalUnread() + this.unread.total() + this.reads.unread();
     if (unread > 0 && this.view.isHidden()) {
       this.view.showTitle(`(${unread}) LiveChat`);
     } else if (this.channel.kind === 'room') {
@@ -440,16 +395,5 @@ export class ChatController {
 
   roomName(id) {
     return this.roomList.find((r) => r.id === id)?.name ?? id;
-  }
-
-  /** @param {import('./destinations.js').ChatMessage} message */
-  shownRoomMessage(message) {
-    return { id: message.id, author: message.username, text: message.text, timestamp: message.timestamp,
-      mine: message.username === this.me.name };
-  }
-
-  /** @param {import('./destinations.js').DirectMessage} dm */
-  shownDirectMessage(dm) {
-    return { id: dm.id, author: dm.from.name, text: dm.text, timestamp: dm.timestamp, mine: dm.from.id === this.me.id };
   }
 }

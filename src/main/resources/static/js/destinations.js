@@ -27,7 +27,6 @@ export const Destinations = Object.freeze({
  * @typedef {{type:'rooms', rooms:RoomSummary[]}} RoomsEvent
  * @typedef {{type:'joined', room:string, username:string, me?:string, history:ChatMessage[], users:string[],
  *   members?:Member[], truncated:boolean, lastRead?:number, reads?:ReadPosition[]}} JoinedEvent
- * @typedef {{id:string, name:string, lastRead:number}} ReadPosition someone's read position in a room (v1.3)
  * @typedef {{type:'error', code:string, message:string}} ErrorEvent
  *
  * Direct messages (v1.2).
@@ -40,4 +39,11 @@ export const Destinations = Object.freeze({
  * @typedef {{type:'dm-history', with:string, conversation:string, messages:DirectMessage[], hasMore:boolean,
  *   blocked:boolean}} DirectHistoryEvent
  * @typedef {{type:'presence', user:string, online:boolean}} PresenceEvent
+ *
+ * Read positions (v1.3).
+ * @typedef {{id:string, name:string, lastRead:number}} ReadPosition lastRead 0: no longer shown
+ * @typedef {{type:'reads', room:string, reads:ReadPosition[]}} ReadsEvent
+ * @typedef {{room:string, unread:number}} RoomUnread
+ * @typedef {{type:'unread', rooms:RoomUnread[]}} UnreadEvent
+ * @typedef {{type:'preferences', readReceipts:boolean}} PreferencesEvent
  */

@@ -1,10 +1,11 @@
-// Telling the server how far you have read a conversation: at most one dm-read per second, for
-// the newest DM seen meanwhile; one that could not be sent (no connection) is tried again.
+// Telling the server how far you have read: at most one read per second for each kind (a
+// conversation's dm-read, a room's read), each for the newest id seen meanwhile; one that could
+// not be sent (no connection) is tried again.
 
 const INTERVAL_MS = 1000;
 
 export class ReadReceipts {
-  /** @param {(peer:string, id:number)=>boolean} send returns whether it was sent */
+  /** @param {(key:string, id:number)=>boolean} send returns whether it was sent */
   constructor(send) {
     this.send = send;
     this.lastSent = 0;
@@ -12,11 +13,18 @@ export class ReadReceipts {
     this.timer = null;
   }
 
-  /** The conversation with `peer` has been seen up to `id`. */
-  read(peer, id) {
-    if (id <= (this.pending.get(peer) ?? 0)) return;
-    this.pending.set(peer, id);
+  /** `key` (a conversation's peer, a room) has been seen up to `id`. */
+  read(key, id) {
+    if (id <= (this.pending.get(key) ?? 0)) return;
+    this.pending.set(key, id);
     this.schedule();
+  }
+
+  /** The id waiting to be sent for `key`, now no longer waiting; null when none is. */
+  take(key) {
+    const id = this.pending.get(key) ?? null;
+    this.pending.delete(key);
+    return id;
   }
 
   schedule() {
@@ -28,8 +36,8 @@ export class ReadReceipts {
   flush() {
     this.timer = null;
     this.lastSent = Date.now();
-    for (const [peer, id] of [...this.pending]) {
-      if (this.send(peer, id) && this.pending.get(peer) === id) this.pending.delete(peer);
+    for (const [key, id] of [...this.pending]) {
+      if (this.send(key, id) && this.pending.get(key) === id) this.pending.delete(key);
     }
     if (this.pending.size > 0) this.schedule();
   }

@@ -61,22 +61,17 @@ export class SidebarView {
   /**
    * @param {import('./destinations.js').RoomSummary[]} rooms
    * @param {string|null} currentId the room shown, none while a conversation is
-   * @param {Map<string, number>} [unread] unread messages by room (the room shown has none)
+   * @param {(roomId:string)=>number} unread a room's unread count
    */
-  renderRooms(rooms, currentId, unread = new Map()) {
+  renderRooms(rooms, currentId, unread) {
     const items = rooms.map((room) => {
       const item = this.templates.room.content.firstElementChild.cloneNode(true);
       const button = item.querySelector('button');
       button.dataset.room = room.id;
       button.querySelector('.room-name').textContent = `# ${room.name}`;
-      const users = button.querySelector('.badge:not(.unread)');
-      users.textContent = String(room.users);
-      users.setAttribute('aria-label', `${room.users} online`);
-      const count = room.id === currentId ? 0 : unread.get(room.id) ?? 0;
-      const badge = button.querySelector('.badge.unread');
-      badge.hidden = count === 0;
-      badge.textContent = count > 99 ? '99+' : String(count);
-      badge.setAttribute('aria-label', `${count} unread`);
+      button.querySelector('.badge.users').textContent = String(room.users);
+      button.querySelector('.badge.users').setAttribute('aria-label', `${room.users} online`);
+      showUnread(button.querySelector('.badge.unread'), room.id === currentId ? 0 : unread(room.id));
       markCurrent(button, room.id === currentId);
       return item;
     });
@@ -95,10 +90,7 @@ export class SidebarView {
       button.querySelector('.dm-name').textContent = name ?? 'Someone';
       button.querySelector('.presence-dot').classList.toggle('offline', !online);
       button.querySelector('.presence-text').textContent = online ? ', online' : ', offline';
-      const badge = button.querySelector('.badge');
-      badge.hidden = unread === 0;
-      badge.textContent = String(unread);
-      badge.setAttribute('aria-label', `${unread} unread`);
+      showUnread(button.querySelector('.badge'), unread);
       markCurrent(button, id === currentId);
       return item;
     });
@@ -146,6 +138,12 @@ export class SidebarView {
     this.el.app.classList.remove('rooms-open', 'users-open');
     this.el.scrim.hidden = true;
   }
+}
+
+function showUnread(badge, unread) {
+  badge.hidden = unread === 0;
+  badge.textContent = String(unread);
+  badge.setAttribute('aria-label', `${unread} unread`);
 }
 
 function markCurrent(button, current) {

@@ -31,7 +31,6 @@ export class ChatView {
       fatal: doc.getElementById('fatal'),
       fatalText: doc.getElementById('fatal-text'),
       block: doc.getElementById('block-button'),
-      receipts: doc.getElementById('receipts-toggle'),
     };
     this.templates = {
       message: doc.getElementById('message-template'),
@@ -188,18 +187,11 @@ export class ChatView {
   }
 
   /**
-   * The newest message from someone else that is on screen now, at least in part.
+   * The newest message on screen now, at least in part: from someone else, or from anyone.
+   * @param {'theirs'|'message'} kind
    * @returns {number|null} its id
    */
-  newestVisibleTheirs() {
-    return this.newestVisible('theirs');
-  }
-
-  /**
-   * The newest message (of `kind`: 'theirs', or any) on screen now, at least in part.
-   * @returns {number|null} its id
-   */
-  newestVisible(kind = 'message') {
+  newestVisible(kind) {
     const list = this.el.messages.getBoundingClientRect();
     for (let node = this.el.messages.lastElementChild; node; node = node.previousElementSibling) {
       if (!node.classList.contains(kind)) continue;
@@ -208,45 +200,6 @@ export class ChatView {
       if (rect.top < list.bottom) return Number(node.dataset.id);
     }
     return null;
-  }
-
-  /** The ids of the messages shown, oldest first. */
-  shownIds() {
-    return [...this.el.messages.querySelectorAll('.message')].map((node) => Number(node.dataset.id));
-  }
-
-  /**
-   * "Seen by Sam, Kim" under each message that is the newest someone has seen; "Seen by 12" with
-   * the names in its label when more than three.
-   * @param {Map<number, string[]>} lines names by message id
-   */
-  showSeenBy(lines) {
-    const stick = this.isNearBottom(); // the lines change the height: keep a reader at the bottom there
-    this.el.messages.querySelectorAll('.seen-by').forEach((node) => node.remove());
-    for (const [id, names] of lines) {
-      const message = this.el.messages.querySelector(`.message[data-id="${id}"]`);
-      if (!message) continue;
-      const line = this.doc.createElement('p');
-      line.className = 'seen-by';
-      const all = names.join(', ');
-      line.textContent = names.length > 3 ? `Seen by ${names.length}` : `Seen by ${all}`;
-      if (names.length > 3) {
-        line.title = all;
-        line.tabIndex = 0;
-        line.setAttribute('aria-label', `Seen by ${all}`);
-      }
-      message.append(line);
-    }
-    if (stick) this.el.messages.scrollTop = this.el.messages.scrollHeight;
-  }
-
-  /** @param {(on:boolean)=>void} handler */
-  bindReceiptsToggle(handler) {
-    this.el.receipts.addEventListener('change', () => handler(this.el.receipts.checked));
-  }
-
-  showReceiptsSetting(on) {
-    this.el.receipts.checked = on;
   }
 
   showLoadingOlder(loading) {
