@@ -18,18 +18,6 @@ class DirectMessagesTest extends EndToEndTest {
 
 	private static final String NOBODYS_ID = "AAAAAAAAAAAAAAAAAAAAAA";
 
-	private ChatClient joined(String name, String room) {
-		ChatClient client = client();
-		client.join(name, room);
-		return client;
-	}
-
-	private ChatClient anotherTab(ChatClient of, String name, String room) {
-		ChatClient tab = client(of.clientId());
-		tab.join(name, room);
-		return tab;
-	}
-
 	private static String idOf(ChatClient client) {
 		return client.all((r) -> r.type().equals("joined")).get(0).body().path("me").asString();
 	}

@@ -35,6 +35,20 @@ abstract class EndToEndTest {
 		return track(ChatClient.connect(this.port, clientId));
 	}
 
+	/** A new client (a browser of its own) that joined {@code room} as {@code name}. */
+	ChatClient joined(String name, String room) {
+		ChatClient client = client();
+		client.join(name, room);
+		return client;
+	}
+
+	/** Another tab of {@code of}'s browser (its clientId) that joined {@code room} as {@code name}. */
+	ChatClient anotherTab(ChatClient of, String name, String room) {
+		ChatClient tab = client(of.clientId());
+		tab.join(name, room);
+		return tab;
+	}
+
 	ChatClient sockJsClient() {
 		return track(ChatClient.connectSockJs(this.port));
 	}

@@ -57,8 +57,8 @@ class ExampleSessionTest extends EndToEndTest {
 
 	@Test
 	void theDocumentedDirectMessagePlaysOutAsDocumented() throws Exception {
-		RawWebSocket alex = joined("Alex", "9e8d7c6b-1d2a-4c7e-9a55-0f1b2c3d4e5f");
-		RawWebSocket sam = joined("Sam", "5a6b7c8d-0000-4c7e-9a55-aaaabbbbcccc");
+		RawWebSocket alex = joinedRaw("Alex", "9e8d7c6b-1d2a-4c7e-9a55-0f1b2c3d4e5f");
+		RawWebSocket sam = joinedRaw("Sam", "5a6b7c8d-0000-4c7e-9a55-aaaabbbbcccc");
 		String alexsId = field(alex.readFrame(), "me");
 		String samsId = field(sam.readFrame(), "me");
 		for (RawWebSocket ws : List.of(alex, sam)) {
@@ -86,7 +86,7 @@ class ExampleSessionTest extends EndToEndTest {
 	}
 
 	/** A raw connection that joined #tech (subscribed to its own events only), with its joined reply unread. */
-	private RawWebSocket joined(String name, String clientId) throws Exception {
+	private RawWebSocket joinedRaw(String name, String clientId) throws Exception {
 		RawWebSocket ws = track(RawWebSocket.open(this.port, "/ws"));
 		ws.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
 		ws.readFrame();

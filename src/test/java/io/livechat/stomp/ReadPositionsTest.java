@@ -17,18 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadPositionsTest extends EndToEndTest {
 
-	private ChatClient joined(String name, String room) {
-		ChatClient client = client();
-		client.join(name, room);
-		return client;
-	}
-
-	private ChatClient anotherTab(ChatClient of, String name, String room) {
-		ChatClient tab = client(of.clientId());
-		tab.join(name, room);
-		return tab;
-	}
-
 	private static void read(ChatClient client, String room, long id) {
 		client.send("/app/read", "{\"room\":\"%s\",\"id\":%d}".formatted(room, id));
 	}
