@@ -12,6 +12,7 @@ import io.livechat.reads.NewestIds;
 import io.livechat.reads.ReadNotices;
 import io.livechat.reads.ReadPositionStore;
 import io.livechat.reads.ReadReceipts;
+import io.livechat.reads.ReadsPace;
 import io.livechat.reads.ReceiptAudience;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,10 @@ class ReadReceiptsConfiguration {
 		return new NewestIds(store, publishedMessages);
 	}
 
-	/** Loads the kept positions at start, then sends the coalesced rounds every presence interval. */
+	/**
+	 * Loads the kept positions at start, then sends the coalesced rounds every presence interval
+	 * (a big room's {@code reads} events less often).
+	 */
 	@Bean
 	ReadReceipts readReceipts(LiveChatProperties properties, ReadPositionStore readPositionStore, NewestIds newestIds,
 			ObjectProvider<RoomRegistry> registry, @Qualifier("chatEvents") ChatEvents transport,
@@ -41,8 +45,9 @@ class ReadReceiptsConfiguration {
 			ScheduledExecutorService readsScheduler) {
 		ReadReceipts receipts = new ReadReceipts(properties.rooms().stream().map(Room::id).toList(), readPositionStore,
 				newestIds, (roomId) -> registry.getObject().members(roomId), transport, receiptAudience,
-				clusterNotices.getIfAvailable(() -> ReadNotices.NONE));
-		receipts.start(readsScheduler, properties.presenceInterval());
+				clusterNotices.getIfAvailable(() -> ReadNotices.NONE), ReadsPace.everyRound(properties.presenceInterval()),
+				System::nanoTime);
+		receipts.start(readsScheduler);
 		return receipts;
 	}
 

@@ -1,10 +1,7 @@
 package io.livechat.reads;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.ChatException;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Who has seen what: each person's read position per room, kept per person (every tab and
  * every node agree), moved forward by {@code /app/read}; the rooms' {@code reads} events and each
  * connection's {@code unread} counts, coalesced to one round per interval, never one event per
- * read; and the person's choice to share receipts or not (not sharing, they see nobody's).
+ * read, a big room's events paced by its size ({@link ReadsPace}); and the person's choice to share receipts or not (not sharing, they see nobody's).
  * <p>
  * Everything a room's lock or a command waits for is in memory: the positions and settings are
  * loaded at start and written behind ({@link ReadPositionStore#advance}); other nodes' reads
@@ -63,18 +61,21 @@ public class ReadReceipts implements ReadPositions {
 	/** This node's connections that are in a room, by connection id. */
 	private final Map<String, Reader> readers = new ConcurrentHashMap<>();
 
-	/** People whose position moved since the last round: their other connections' counts changed. */
-	private final Set<String> moved = ConcurrentHashMap.newKeySet();
+	private final UnreadCounts unread;
 
-	/** Each room's newest id as of the last round (the round's thread only). */
-	private final Map<String, Long> newestCounted = new HashMap<>();
+	private final ReadsPace pace;
+
+	private final LongSupplier nanoTime;
 
 	/**
 	 * @param members everyone in a room as this node knows without I/O, with their ids
 	 * @param events this node's connections (not the other nodes': they run their own rounds)
+	 * @param pace the time between rounds, and between a room's events
+	 * @param nanoTime the clock that paces the rooms' events ({@link System#nanoTime})
 	 */
 	public ReadReceipts(List<String> roomIds, ReadPositionStore store, NewestIds newest,
-			Function<String, List<Person>> members, ChatEvents events, ReceiptAudience audience, ReadNotices notices) {
+			Function<String, List<Person>> members, ChatEvents events, ReceiptAudience audience, ReadNotices notices,
+			ReadsPace pace, LongSupplier nanoTime) {
 		this.roomIds = List.copyOf(roomIds);
 		this.roomIds.forEach((roomId) -> this.rooms.put(roomId, new RoomPositions()));
 		this.store = store;
@@ -83,12 +84,15 @@ public class ReadReceipts implements ReadPositions {
 		this.events = events;
 		this.audience = audience;
 		this.notices = notices;
+		this.unread = new UnreadCounts(this.roomIds, newest, events);
+		this.pace = pace;
+		this.nanoTime = nanoTime;
 	}
 
-	/** Loads what the store keeps (I/O: at start), then runs a round every {@code interval}. */
-	public void start(ScheduledExecutorService scheduler, Duration interval) {
+	/** Loads what the store keeps (I/O: at start), then runs a round every {@code pace.shortest()}. */
+	public void start(ScheduledExecutorService scheduler) {
 		load();
-		long every = interval.toNanos();
+		long every = this.pace.shortest().toNanos();
 		scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.NANOSECONDS);
 	}
 
@@ -102,7 +106,7 @@ public class ReadReceipts implements ReadPositions {
 			logger.warn("Could not load the read positions; they start from the next reads: {}", ex.getMessage());
 		}
 		this.newest.load(this.roomIds);
-		this.roomIds.forEach((roomId) -> this.newestCounted.put(roomId, this.newest.of(roomId)));
+		this.unread.load();
 	}
 
 	@Override
@@ -130,7 +134,7 @@ public class ReadReceipts implements ReadPositions {
 		Reader reader = this.readers.get(connectionId);
 		if (reader != null) {
 			this.events.toConnection(connectionId, new PreferencesEvent(!this.receiptsOff.contains(reader.person())));
-			this.events.toConnection(connectionId, new UnreadEvent(reader.counts(this.roomIds, false)));
+			this.unread.sendAll(connectionId, reader);
 		}
 	}
 
@@ -181,6 +185,11 @@ public class ReadReceipts implements ReadPositions {
 		this.notices.receiptsChanged(reader.person(), on);
 	}
 
+	/** Whether the person shares their read receipts (and so sees others'). */
+	public boolean shares(String person) {
+		return !this.receiptsOff.contains(person);
+	}
+
 	/** Another node stored a person's setting. */
 	public void receiptsChangedElsewhere(String person, boolean on) {
 		receiptsChanged(person, on);
@@ -194,7 +203,7 @@ public class ReadReceipts implements ReadPositions {
 		if (!this.receiptsOff.contains(person)) {
 			positions.changed(person);
 		}
-		this.moved.add(person);
+		this.unread.moved(person);
 		return true;
 	}
 
@@ -212,11 +221,11 @@ public class ReadReceipts implements ReadPositions {
 		}
 	}
 
-	/** One round: each room's moved positions, then the unread counts that changed. */
+	/** One round: each room's moved positions (those whose pace allows), then the unread counts that changed. */
 	void round() {
 		try {
 			this.rooms.forEach(this::sendReads);
-			sendUnread();
+			this.unread.send(this.readers);
 		}
 		catch (RuntimeException ex) { // the next round tries again
 			logger.warn("A round of read receipts failed", ex);
@@ -224,12 +233,17 @@ public class ReadReceipts implements ReadPositions {
 	}
 
 	private void sendReads(String roomId, RoomPositions positions) {
-		Set<String> changed = positions.takeChanged();
+		if (!positions.anyChanged()) {
+			return;
+		}
+		List<Person> people = this.members.apply(roomId);
+		long pace = this.pace.forRoomOf(people.size()).toNanos();
+		Set<String> changed = positions.takeChanged(this.nanoTime.getAsLong(), pace);
 		if (changed.isEmpty()) {
 			return;
 		}
 		Map<String, String> names = new HashMap<>();
-		this.members.apply(roomId).forEach((member) -> names.put(member.id(), member.name()));
+		people.forEach((member) -> names.put(member.id(), member.name()));
 		List<ReadPosition> reads = new ArrayList<>();
 		for (String person : changed) {
 			String name = names.get(person);
@@ -240,30 +254,6 @@ public class ReadReceipts implements ReadPositions {
 		if (!reads.isEmpty()) {
 			this.events.toRoom(roomId, new ReadsEvent(roomId, reads));
 		}
-	}
-
-	private void sendUnread() {
-		Set<String> newer = new HashSet<>();
-		this.roomIds.forEach((roomId) -> {
-			long now = this.newest.of(roomId);
-			if (this.newestCounted.put(roomId, now) != now) {
-				newer.add(roomId);
-			}
-		});
-		Set<String> people = new HashSet<>();
-		for (Iterator<String> it = this.moved.iterator(); it.hasNext();) {
-			people.add(it.next());
-			it.remove();
-		}
-		if (newer.isEmpty() && people.isEmpty()) {
-			return;
-		}
-		this.readers.forEach((connectionId, reader) -> {
-			List<UnreadEvent.RoomUnread> counts = reader.counts(people.contains(reader.person()) ? this.roomIds : newer, true);
-			if (!counts.isEmpty()) {
-				this.events.toConnection(connectionId, new UnreadEvent(counts));
-			}
-		});
 	}
 
 }

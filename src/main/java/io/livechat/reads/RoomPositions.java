@@ -18,6 +18,11 @@ final class RoomPositions {
 	/** Who moved since the last event; guarded by this. */
 	private Set<String> moved = new LinkedHashSet<>();
 
+	/** When the last event was taken ({@link System#nanoTime}), if one was; guarded by this. */
+	private long lastTaken;
+
+	private boolean takenBefore;
+
 	void load(Map<String, Long> kept) {
 		kept.forEach((person, lastRead) -> this.positions.merge(person, lastRead, Math::max));
 	}
@@ -41,10 +46,22 @@ final class RoomPositions {
 		this.moved.add(person);
 	}
 
-	/** Who moved since the last call. */
-	synchronized Set<String> takeChanged() {
+	synchronized boolean anyChanged() {
+		return !this.moved.isEmpty();
+	}
+
+	/**
+	 * Who moved since the last time this returned some, if that was at least {@code pace} before
+	 * {@code now} (nanoseconds); nobody otherwise (they are kept for the next call).
+	 */
+	synchronized Set<String> takeChanged(long now, long pace) {
+		if (this.moved.isEmpty() || (this.takenBefore && now - this.lastTaken < pace)) {
+			return Set.of();
+		}
 		Set<String> taken = this.moved;
 		this.moved = new LinkedHashSet<>();
+		this.lastTaken = now;
+		this.takenBefore = true;
 		return taken;
 	}
 

@@ -1,5 +1,6 @@
 package io.livechat.reads;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ class ReadReceiptsTest {
 
 	private final Map<String, String> audience = new HashMap<>();
 
+	private long now;
+
 	private ReadReceipts receipts;
 
 	@BeforeEach
@@ -47,7 +50,8 @@ class ReadReceiptsTest {
 		this.members.put("tech", new ArrayList<>());
 		this.receipts = new ReadReceipts(List.of("general", "tech"), this.store,
 				new NewestIds(this.messages, this.published), (room) -> List.copyOf(this.members.get(room)), this.sent,
-				this.audience::put, ReadNotices.NONE);
+				this.audience::put, ReadNotices.NONE,
+				ReadsPace.everyRound(Duration.ofMillis(250)), () -> this.now);
 		this.receipts.load();
 	}
 
@@ -79,6 +83,46 @@ class ReadReceiptsTest {
 		assertThat(events.get(0).reads()).hasSize(1000).allSatisfy((read) -> assertThat(read.lastRead()).isEqualTo(3));
 		this.receipts.round();
 		assertThat(this.sent.toRoom("general", ReadsEvent.class)).as("nothing moved since").hasSize(1);
+	}
+
+	@Test
+	void aSmallRoomHearsItsReadsEveryRound() {
+		post("general", 3);
+		enter("c1", "sam", "general");
+		enter("c2", "kim", "general");
+		this.receipts.read("c1", "general", 2);
+		this.receipts.round();
+		this.receipts.read("c2", "general", 3);
+
+		this.now += Duration.ofMillis(250).toNanos();
+		this.receipts.round();
+
+		assertThat(this.sent.toRoom("general", ReadsEvent.class)).extracting(ReadsEvent::reads)
+			.containsExactly(List.of(new ReadPosition("sam", "name of sam", 2)),
+					List.of(new ReadPosition("kim", "name of kim", 3)));
+	}
+
+	@Test
+	void aBigRoomWaitsForItsPaceThenNamesEveryoneWhoReadMeanwhile() {
+		post("general", 3);
+		for (int i = 0; i < 200; i++) {
+			enter("c" + i, "p" + i, "general");
+			this.receipts.read("c" + i, "general", 2);
+		}
+		this.receipts.round(); // the first event goes out at once
+		for (int i = 0; i < 200; i++) {
+			this.receipts.read("c" + i, "general", 3);
+		}
+
+		this.now += Duration.ofMillis(2999).toNanos(); // 200 people: 3 s between events
+		this.receipts.round();
+		assertThat(this.sent.toRoom("general", ReadsEvent.class)).hasSize(1);
+		this.now += Duration.ofMillis(1).toNanos();
+		this.receipts.round();
+
+		List<ReadsEvent> events = this.sent.toRoom("general", ReadsEvent.class);
+		assertThat(events).hasSize(2);
+		assertThat(events.get(1).reads()).hasSize(200).allSatisfy((read) -> assertThat(read.lastRead()).isEqualTo(3));
 	}
 
 	@Test
