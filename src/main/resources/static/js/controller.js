@@ -42,6 +42,8 @@ export class ChatController {
     /** @type {OpenConversation|null} the conversation shown */
     this.dm = null;
     this.conversations = new ConversationList();
+    /** your read-receipts setting as the server last said it (null: not yet) */
+    this.sharesReceipts = null;
     this.typers = new TypingTracker((names) => view.showTyping(names));
     this.membership = new MembershipDigest();
   }
@@ -155,12 +157,14 @@ export class ChatController {
       case 'conversations':
         this.conversations.replaceAll(event.conversations);
         this.renderChannel();
+        this.renderSeen();
         this.checkRead();
         break;
       case 'conversation':
         this.conversations.update(event);
         if (this.dm?.peer === event.with.id) this.dm.blocked = event.blocked;
         this.renderChannel();
+        this.renderSeen();
         break;
       case 'presence':
         this.conversations.presence(event.user, event.online);
@@ -171,7 +175,11 @@ export class ChatController {
         this.renderChannel();
         break;
       case 'preferences':
+        // changed (from any tab): the conversations' entries say again how far each peer has read, or not
+        if (this.sharesReceipts !== null && event.readReceipts !== this.sharesReceipts) this.connection.conversations();
+        this.sharesReceipts = event.readReceipts;
         this.reads.shareReceipts(event.readReceipts);
+        this.renderSeen();
         break;
     }
   }
@@ -302,6 +310,7 @@ export class ChatController {
     if (next) this.connection.dmHistory(dm.peer, next); // a reconnect's catch-up has more
     if (!dm.hasOlder) this.view.showConversationStart(this.conversations.nameOf(dm.peer));
     this.renderChannel();
+    this.renderSeen();
     this.checkRead();
   }
 
@@ -317,6 +326,7 @@ export class ChatController {
     if (this.dm?.peer === peer) {
       this.view.addMessages([shownDirectMessage(dm, this.me)]);
       this.dm.received(dm.id);
+      this.renderSeen();
     }
     this.renderChannel();
     this.checkRead();
@@ -379,6 +389,11 @@ export class ChatController {
         { online: this.conversations.isOnline(open), blocked: this.dm.blocked });
     }
     this.renderTitle();
+  }
+
+  /** "Seen" under your newest DM the person shown has read. */
+  renderSeen() {
+    if (this.dm) this.reads.seenInConversation(this.conversations.seenUpTo(this.dm.peer));
   }
 
   /** "#General · LiveChat" or "Sam · LiveChat"; "(2) LiveChat" while the tab is hidden and messages are unread. */

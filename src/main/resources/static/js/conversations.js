@@ -84,7 +84,7 @@ export class ConversationList {
     let entry = this.entries.get(peer.id);
     if (!entry) {
       entry = { conversation: dm.conversation, with: { ...peer, online: this.isOnline(peer.id) },
-        lastId: 0, lastReadId: 0, unread: 0, blocked: false };
+        lastId: 0, lastReadId: 0, peerLastReadId: 0, unread: 0, blocked: false };
       this.entries.set(peer.id, entry);
     }
     if (dm.id > entry.lastId) {
@@ -107,6 +107,11 @@ export class ConversationList {
     entry.lastReadId = id;
     if (id >= entry.lastId) entry.unread = 0;
     return true;
+  }
+
+  /** How far `peer` has read your conversation, when you both share receipts (0 otherwise). */
+  seenUpTo(peer) {
+    return this.entries.get(peer)?.peerLastReadId ?? 0;
   }
 
   /** Your read position in the conversation with `peer`, as far as the page knows it. */

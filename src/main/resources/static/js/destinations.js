@@ -32,7 +32,7 @@ export const Destinations = Object.freeze({
  * Direct messages (v1.2).
  * @typedef {{type:'dm', id:number, conversation:string, from:Member, to:Member, text:string, timestamp:number}} DirectMessage
  * @typedef {{id:string, name:string, online:boolean}} Peer
- * @typedef {{conversation:string, with:Peer, lastId:number, lastReadId:number, unread:number, blocked:boolean,
+ * @typedef {{conversation:string, with:Peer, lastId:number, lastReadId:number, peerLastReadId:number, unread:number, blocked:boolean,
  *   last?:DirectMessage}} ConversationSummary
  * @typedef {{type:'conversations', conversations:ConversationSummary[]}} ConversationsEvent
  * @typedef {{type:'conversation'} & ConversationSummary} ConversationEvent

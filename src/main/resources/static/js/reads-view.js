@@ -50,6 +50,25 @@ export class ReadsView {
     if (stick) this.chat.scrollToBottom();
   }
 
+  /**
+   * "Seen" under the newest of your DMs shown that the other person has read (up to DM `id`;
+   * 0: none, or receipts not shared).
+   * @param {number} id
+   */
+  showSeen(id) {
+    const stick = this.chat.isNearBottom();
+    this.list.querySelectorAll('.seen-by').forEach((line) => line.remove());
+    const yours = [...this.list.querySelectorAll('.message.mine[data-id]')]; // in id order
+    const index = lastAtMost(yours.map((item) => Number(item.dataset.id)), id);
+    if (id > 0 && index >= 0) {
+      const line = this.doc.createElement('p');
+      line.className = 'seen-by';
+      line.textContent = 'Seen';
+      yours[index].append(line);
+    }
+    if (stick) this.chat.scrollToBottom();
+  }
+
   /** "Seen by Sam, Kim"; "Seen by 12", with the names in a tooltip and for a screen reader. */
   seenByLine(names) {
     const line = this.doc.createElement('p');

@@ -134,6 +134,15 @@ export class RoomReads {
     this.render();
   }
 
+  /**
+   * "Seen" in the conversation shown, under your newest DM the other person has read (up to
+   * `id`), none while you do not share receipts.
+   * @param {number} id
+   */
+  seenInConversation(id) {
+    if (!this.shown) this.view.showSeen(this.receipts ? id : 0);
+  }
+
   /** "Seen by" for the others in the room, none while you do not share receipts. */
   render() {
     if (!this.shown) return;

@@ -141,9 +141,10 @@ class ClusterConfiguration {
 	/** Direct messages to the other nodes, and theirs to this node's connections, in order. */
 	@Bean
 	ClusterDirectMessages clusterDirectMessages(ClusterBus bus, ClusterNode node, JdbcDirectMessageStore store,
-			LocalDelivery localDelivery, ScheduledExecutorService catchUpScheduler, LiveChatProperties properties) {
+			LocalDelivery localDelivery, ScheduledExecutorService catchUpScheduler, LiveChatProperties properties,
+			ObjectProvider<DirectMessages> messages) {
 		ClusterDirectMessages directMessages = new ClusterDirectMessages(bus, node.id(), store, localDelivery,
-				Clock.systemUTC());
+				Clock.systemUTC(), messages::getObject);
 		directMessages.start(catchUpScheduler, properties.catchUpInterval());
 		return directMessages;
 	}

@@ -8,11 +8,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.livechat.chat.ChatException;
+import io.livechat.direct.Conversation;
 import io.livechat.direct.DirectMessage;
 import io.livechat.direct.DirectMessageRoute;
 import io.livechat.direct.DirectMessageStore.Kept;
+import io.livechat.direct.DirectMessages;
 import io.livechat.direct.LocalDelivery;
 import io.livechat.persistence.JdbcDirectMessageStore;
 import org.slf4j.Logger;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * other nodes do the same with what they receive. Lossless and in order as for rooms: a message
  * whose predecessor is missing waits while the missing ones are read from PostgreSQL (soon after
  * the gap, and every catch-up interval for the conversations that changed lately, which also
- * finds a last message whose announcement was lost).
+ * finds a last message whose announcement was lost). A read position moved in a conversation is
+ * told the same way, and each node tells its connections of the two people.
  */
 final class ClusterDirectMessages implements DirectMessageRoute {
 
@@ -48,6 +52,8 @@ final class ClusterDirectMessages implements DirectMessageRoute {
 
 	private final Clock clock;
 
+	private final Supplier<DirectMessages> directMessages;
+
 	private final AtomicBoolean soonScheduled = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService scheduler;
@@ -55,14 +61,16 @@ final class ClusterDirectMessages implements DirectMessageRoute {
 	/** When the previous round began (a node's clock, as the database's last_at is). */
 	private volatile long previousRound;
 
+	/** @param directMessages this node's, which tell its connections of reads on other nodes */
 	ClusterDirectMessages(ClusterBus bus, String nodeId, JdbcDirectMessageStore store, LocalDelivery local,
-			Clock clock) {
+			Clock clock, Supplier<DirectMessages> directMessages) {
 		this.bus = bus;
 		this.nodeId = nodeId;
 		this.store = store;
 		this.local = local;
 		this.sequencer = new DirectSequencer(local::deliver);
 		this.clock = clock;
+		this.directMessages = directMessages;
 		this.previousRound = clock.millis();
 	}
 
@@ -76,6 +84,18 @@ final class ClusterDirectMessages implements DirectMessageRoute {
 	public void stored(DirectMessage message, boolean hidden) {
 		this.bus.publish(ClusterMessage.of(this.nodeId, message, hidden));
 		offer(new Kept(message, hidden));
+	}
+
+	@Override
+	public void read(String reader, Conversation conversation) {
+		this.bus.publish(ClusterMessage.dmRead(this.nodeId, reader, conversation.other(reader)));
+	}
+
+	/** Another node moved a read position in a conversation (stored). */
+	void readElsewhere(String reader, String peer) {
+		if (reader != null && peer != null && !reader.equals(peer)) {
+			this.directMessages.get().readElsewhere(reader, Conversation.between(reader, peer));
+		}
 	}
 
 	@Override

@@ -23,48 +23,53 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "node", "kind", "room" })
 record ClusterMessage(String node, Kind kind, String room, ChatMessage message, SystemEvent system,
-		TypingEvent typing, DirectMessage dm, boolean hidden, String person, long lastRead, boolean readReceipts) {
+		TypingEvent typing, DirectMessage dm, boolean hidden, String person, long lastRead, boolean readReceipts,
+		String peer) {
 
 	enum Kind {
 
-		MESSAGE, SYSTEM, TYPING, USERS, ROOMS, DM, PRESENCE, READ, RECEIPTS
+		MESSAGE, SYSTEM, TYPING, USERS, ROOMS, DM, PRESENCE, READ, RECEIPTS, DM_READ
 
 	}
 
 	static ClusterMessage of(String node, ChatMessage message) {
-		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null, null, false, null, 0, false);
+		return new ClusterMessage(node, Kind.MESSAGE, message.room(), message, null, null, null, false, null, 0, false, null);
 	}
 
 	static ClusterMessage of(String node, SystemEvent system) {
-		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null, null, false, null, 0, false);
+		return new ClusterMessage(node, Kind.SYSTEM, system.room(), null, system, null, null, false, null, 0, false, null);
 	}
 
 	static ClusterMessage of(String node, TypingEvent typing) {
-		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing, null, false, null, 0, false);
+		return new ClusterMessage(node, Kind.TYPING, typing.room(), null, null, typing, null, false, null, 0, false, null);
 	}
 
 	static ClusterMessage of(String node, DirectMessage dm, boolean hidden) {
-		return new ClusterMessage(node, Kind.DM, null, null, null, null, dm, hidden, null, 0, false);
+		return new ClusterMessage(node, Kind.DM, null, null, null, null, dm, hidden, null, 0, false, null);
 	}
 
 	static ClusterMessage presenceChanged(String node, String person) {
-		return new ClusterMessage(node, Kind.PRESENCE, null, null, null, null, null, false, person, 0, false);
+		return new ClusterMessage(node, Kind.PRESENCE, null, null, null, null, null, false, person, 0, false, null);
 	}
 
 	static ClusterMessage read(String node, String person, String room, long lastRead) {
-		return new ClusterMessage(node, Kind.READ, room, null, null, null, null, false, person, lastRead, false);
+		return new ClusterMessage(node, Kind.READ, room, null, null, null, null, false, person, lastRead, false, null);
+	}
+
+	static ClusterMessage dmRead(String node, String reader, String peer) {
+		return new ClusterMessage(node, Kind.DM_READ, null, null, null, null, null, false, reader, 0, false, peer);
 	}
 
 	static ClusterMessage receiptsChanged(String node, String person, boolean on) {
-		return new ClusterMessage(node, Kind.RECEIPTS, null, null, null, null, null, false, person, 0, on);
+		return new ClusterMessage(node, Kind.RECEIPTS, null, null, null, null, null, false, person, 0, on, null);
 	}
 
 	static ClusterMessage usersChanged(String node, String room) {
-		return new ClusterMessage(node, Kind.USERS, room, null, null, null, null, false, null, 0, false);
+		return new ClusterMessage(node, Kind.USERS, room, null, null, null, null, false, null, 0, false, null);
 	}
 
 	static ClusterMessage roomsChanged(String node) {
-		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null, null, false, null, 0, false);
+		return new ClusterMessage(node, Kind.ROOMS, null, null, null, null, null, false, null, 0, false, null);
 	}
 
 	/** How the JSON of a message from {@code node} begins. */

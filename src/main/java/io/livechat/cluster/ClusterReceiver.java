@@ -98,6 +98,7 @@ final class ClusterReceiver implements MessageListener {
 			case PRESENCE -> this.online.changedElsewhere(event.person());
 			case READ -> this.reads.advancedElsewhere(event.person(), event.room(), event.lastRead());
 			case RECEIPTS -> this.reads.receiptsChangedElsewhere(event.person(), event.readReceipts());
+			case DM_READ -> this.directMessages.readElsewhere(event.person(), event.peer());
 		}
 	}
 

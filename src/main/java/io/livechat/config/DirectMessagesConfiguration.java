@@ -12,6 +12,7 @@ import io.livechat.direct.LocalDelivery;
 import io.livechat.direct.Mailboxes;
 import io.livechat.direct.OnlinePeople;
 import io.livechat.people.People;
+import io.livechat.reads.ReadReceipts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,10 +44,10 @@ class DirectMessagesConfiguration {
 	DirectMessages directMessages(DirectMessageStore directMessageStore, People people,
 			@Qualifier("chatEvents") ChatEvents transport, Mailboxes mailboxes, LocalDelivery localDelivery,
 			ObjectProvider<DirectMessageRoute> clusterRoute, ObjectProvider<OnlinePeople> clusterOnline,
-			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler) {
+			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler, ReadReceipts readReceipts) {
 		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, mailboxes,
 				clusterRoute.getIfAvailable(() -> localDelivery::deliver),
-				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), Clock.systemUTC(),
+				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), readReceipts::shares, Clock.systemUTC(),
 				properties.limits().conversationsPerHour());
 		messages.startPresence(peerPresenceScheduler, properties.presenceInterval());
 		return messages;

@@ -9,6 +9,10 @@ public interface DirectMessageRoute {
 
 	void stored(DirectMessage message, boolean hidden);
 
+	/** The reader's position in the conversation moved (stored): the other nodes tell their connections. */
+	default void read(String reader, Conversation conversation) {
+	}
+
 	/** The person's first connection here has joined: their conversations concern this node now (may do I/O). */
 	default void arrived(String person) {
 	}

@@ -32,8 +32,11 @@ public interface DirectMessageStore {
 	 */
 	Page page(Conversation conversation, String viewer, Long beforeId, Long sinceId, int limit);
 
-	/** Moves the person's read position forward to {@code id} (never back, never past the last id). */
-	void markRead(String person, Conversation conversation, long id);
+	/**
+	 * Moves the person's read position forward to {@code id} (never back, never past the last
+	 * id); whether it moved.
+	 */
+	boolean markRead(String person, Conversation conversation, long id);
 
 	void block(String person, String other, boolean blocked);
 
@@ -59,9 +62,10 @@ public interface DirectMessageStore {
 
 	/**
 	 * A conversation as one of its people sees it, without the other's current name and presence.
+	 * {@code peerLastReadId} is how far the other has read, whatever their settings.
 	 */
-	record Summary(Conversation conversation, String peer, long lastId, long lastReadId, int unread, boolean blocked,
-			DirectMessage last) {
+	record Summary(Conversation conversation, String peer, long lastId, long lastReadId, long peerLastReadId,
+			int unread, boolean blocked, DirectMessage last) {
 	}
 
 	record Page(List<DirectMessage> messages, boolean hasMore) {

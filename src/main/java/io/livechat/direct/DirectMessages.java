@@ -2,8 +2,6 @@ package io.livechat.direct;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
@@ -55,19 +53,23 @@ public class DirectMessages {
 
 	private final PeerPresence presence;
 
+	private final ConversationEntries entries;
+
 	/** A node alone: messages go to this node's connections only. */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Clock clock,
 			int conversationsPerHour) {
-		this(store, people, events, new Mailboxes(), null, null, clock, conversationsPerHour);
+		this(store, people, events, new Mailboxes(), null, null, ReceiptSharing.EVERYONE, clock, conversationsPerHour);
 	}
 
 	/**
 	 * @param mailboxes this node's connections by person
 	 * @param route where stored messages go (null: {@link LocalDelivery} to {@code mailboxes})
 	 * @param online who is connected anywhere (null: here, in {@code mailboxes})
+	 * @param sharing who shows (and sees) how far people have read
 	 */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Mailboxes mailboxes,
-			DirectMessageRoute route, OnlinePeople online, Clock clock, int conversationsPerHour) {
+			DirectMessageRoute route, OnlinePeople online, ReceiptSharing sharing, Clock clock,
+			int conversationsPerHour) {
 		this.store = store;
 		this.people = people;
 		this.events = events;
@@ -77,6 +79,7 @@ public class DirectMessages {
 		this.clock = clock;
 		this.starts = new ConversationStarts(conversationsPerHour, System::nanoTime);
 		this.presence = new PeerPresence(store, this.mailboxes, events, this.online);
+		this.entries = new ConversationEntries(store, people, this.online, sharing, mailboxes, events);
 	}
 
 	/** Tells peers who came online or went offline, every {@code interval}, from {@code scheduler}. */
@@ -152,11 +155,7 @@ public class DirectMessages {
 
 	/** The person's conversations, to this connection. */
 	public void conversations(String connectionId) {
-		String me = identity(connectionId);
-		List<DirectMessageStore.Summary> summaries = this.store.conversationsOf(me, LIST_LIMIT);
-		Set<String> online = this.online.onlineOf(summaries.stream().map(DirectMessageStore.Summary::peer).toList());
-		List<ConversationEntry> entries = summaries.stream().map((summary) -> entry(summary, online)).toList();
-		this.events.toConnection(connectionId, new ConversationsEvent(entries));
+		this.events.toConnection(connectionId, this.entries.listOf(identity(connectionId), LIST_LIMIT));
 	}
 
 	/**
@@ -183,17 +182,28 @@ public class DirectMessages {
 				page.hasMore(), this.store.blocks(me, peer)));
 	}
 
-	/** The person has read the conversation with {@code with} up to {@code id}; every tab of theirs hears it. */
+	/**
+	 * The person has read the conversation with {@code with} up to {@code id}: every tab of theirs
+	 * hears it, and if that moved their position and both share read receipts, every tab of the
+	 * other person too, on every node.
+	 */
 	public void read(String connectionId, String with, long id) {
 		String me = identity(connectionId);
 		String peer = peer(me, with);
 		nameOf(peer);
 		Conversation conversation = Conversation.between(me, peer);
-		this.store.markRead(me, conversation, id);
-		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
-		if (summary != null) {
-			tell(me, ConversationEvent.of(entry(summary, this.online.onlineOf(List.of(peer)))));
+		if (this.store.markRead(me, conversation, id)) {
+			this.route.read(me, conversation);
+			this.entries.read(me, conversation);
 		}
+		else {
+			this.entries.tell(me, conversation);
+		}
+	}
+
+	/** Another node moved the reader's position in the conversation (stored): their tabs here hear it, and the other's. */
+	public void readElsewhere(String reader, Conversation conversation) {
+		this.entries.read(reader, conversation);
 	}
 
 	/** The person blocks (or unblocks) {@code user}'s messages; every tab of theirs hears it. */
@@ -202,16 +212,7 @@ public class DirectMessages {
 		String peer = peer(me, user);
 		String name = nameOf(peer);
 		this.store.block(me, peer, blocked);
-		Conversation conversation = Conversation.between(me, peer);
-		DirectMessageStore.Summary summary = this.store.conversation(me, conversation);
-		Set<String> online = this.online.onlineOf(List.of(peer));
-		ConversationEntry entry = (summary != null) ? entry(summary, online) : new ConversationEntry(conversation.id(),
-				new Peer(peer, name, online.contains(peer)), 0, 0, 0, blocked, null);
-		tell(me, ConversationEvent.of(entry));
-	}
-
-	private void tell(String person, ConversationEvent event) {
-		this.mailboxes.connectionsOf(person).forEach((connection) -> this.events.toConnection(connection, event));
+		this.entries.tellBlocked(me, peer, name, blocked);
 	}
 
 	private void announce(Mailboxes.Change change) {
@@ -224,17 +225,6 @@ public class DirectMessages {
 			this.online.departed(change.offline());
 			this.presence.changed(change.offline());
 		}
-	}
-
-	private ConversationEntry entry(DirectMessageStore.Summary summary, Set<String> online) {
-		String peer = summary.peer();
-		String name = this.people.nameOf(peer).orElse((summary.last() != null) ? nameIn(summary.last(), peer) : peer);
-		return new ConversationEntry(summary.conversation().id(), new Peer(peer, name, online.contains(peer)),
-				summary.lastId(), summary.lastReadId(), summary.unread(), summary.blocked(), summary.last());
-	}
-
-	private static String nameIn(DirectMessage message, String person) {
-		return message.from().id().equals(person) ? message.from().name() : message.to().name();
 	}
 
 	private String identity(String connectionId) {

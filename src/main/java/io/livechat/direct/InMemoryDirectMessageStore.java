@@ -79,7 +79,8 @@ public final class InMemoryDirectMessageStore implements DirectMessageStore {
 				}
 			}
 		}
-		return new Summary(conversation, peer, log.lastId, read, unread, blocks(person, peer), last);
+		long peerRead = this.reads.getOrDefault(readKey(peer, conversation), 0L);
+		return new Summary(conversation, peer, log.lastId, read, peerRead, unread, blocks(person, peer), last);
 	}
 
 	@Override
@@ -103,11 +104,13 @@ public final class InMemoryDirectMessageStore implements DirectMessageStore {
 	}
 
 	@Override
-	public synchronized void markRead(String person, Conversation conversation, long id) {
+	public synchronized boolean markRead(String person, Conversation conversation, long id) {
 		Log log = this.logs.get(conversation.id());
-		if (log != null) {
-			this.reads.merge(readKey(person, conversation), Math.min(id, log.lastId), Math::max);
+		if (log == null) {
+			return false;
 		}
+		long before = this.reads.getOrDefault(readKey(person, conversation), 0L);
+		return this.reads.merge(readKey(person, conversation), Math.min(id, log.lastId), Math::max) > before;
 	}
 
 	@Override

@@ -68,11 +68,8 @@ final class DirectMessageQueries {
 		if (lastId == 0) {
 			return null;
 		}
-		long lastReadId = this.jdbc.sql("SELECT last_read_id FROM conversation_reads WHERE person = ? AND conversation = ?")
-			.params(person, conversation.id())
-			.query(Long.class)
-			.optional()
-			.orElse(0L);
+		long lastReadId = lastReadId(person, conversation);
+		long peerLastReadId = lastReadId(peer, conversation);
 		int unread = this.jdbc.sql("""
 				SELECT COUNT(*) FROM direct_messages
 				WHERE conversation = ? AND id > ? AND sender = ? AND NOT hidden
@@ -80,7 +77,15 @@ final class DirectMessageQueries {
 		DirectMessage last = this.jdbc.sql("SELECT " + COLUMNS + " FROM direct_messages WHERE conversation = ? AND "
 				+ VISIBLE_TO + " ORDER BY id DESC LIMIT 1").params(conversation.id(), person).query(MESSAGE).optional()
 			.orElse(null);
-		return new Summary(conversation, peer, lastId, lastReadId, unread, blocks(person, peer), last);
+		return new Summary(conversation, peer, lastId, lastReadId, peerLastReadId, unread, blocks(person, peer), last);
+	}
+
+	private long lastReadId(String person, Conversation conversation) {
+		return this.jdbc.sql("SELECT last_read_id FROM conversation_reads WHERE person = ? AND conversation = ?")
+			.params(person, conversation.id())
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	/** See {@link io.livechat.direct.DirectMessageStore#page}. */

@@ -197,12 +197,12 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 	}
 
 	@Override
-	public void markRead(String person, Conversation conversation, long id) {
-		Database.guarded(() -> this.jdbc.sql("""
+	public boolean markRead(String person, Conversation conversation, long id) {
+		return Database.guarded(() -> this.jdbc.sql("""
 				UPDATE conversation_reads
 				SET last_read_id = LEAST(?, (SELECT last_id FROM conversations WHERE id = ?))
-				WHERE person = ? AND conversation = ? AND last_read_id < ?
-				""").params(id, conversation.id(), person, conversation.id(), id).update());
+				WHERE person = ? AND conversation = ? AND last_read_id < LEAST(?, (SELECT last_id FROM conversations WHERE id = ?))
+				""").params(id, conversation.id(), person, conversation.id(), id, conversation.id()).update()) > 0;
 	}
 
 	@Override

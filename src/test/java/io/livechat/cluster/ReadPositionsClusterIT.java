@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Read positions across nodes: a read on one node reaches the room's people on the other, the
- * reader's tabs there count it, the privacy setting holds on both, and a node started later
- * knows the positions kept before.
+ * reader's tabs there count it, the privacy setting holds on both, a conversation's read reaches
+ * both people's tabs on the other node, and a node started later knows the positions kept before.
  */
 class ReadPositionsClusterIT {
 
@@ -42,6 +42,28 @@ class ReadPositionsClusterIT {
 			sam.send("/app/preferences", "{\"readReceipts\":false}");
 			samElsewhereOnA.take((r) -> r.type().equals("preferences") && !r.body().path("readReceipts").asBoolean(true));
 			assertThat(takeReadOf(alex, sam.me())).as("hidden on A too").isZero();
+		}
+	}
+
+	@Test
+	void aConversationReadOnOneNodeIsToldToBothPeoplesTabsOnTheOther() throws Exception {
+		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
+			ServerProcess a = cluster.node("a");
+			ServerProcess b = cluster.node("b");
+			ChatClient alex = clients.joined(a, "Alex", "general");
+			ChatClient sam = clients.joined(b, "Sam", "general");
+			ChatClient samElsewhereOnA = clients.connect(a, sam.clientId());
+			samElsewhereOnA.join("Sam", "random");
+			alex.send("/app/dm", "{\"to\":\"%s\",\"text\":\"hi Sam\"}".formatted(sam.me()));
+			sam.take("dm");
+
+			sam.send("/app/dm-read", "{\"with\":\"%s\",\"id\":1}".formatted(alex.me()));
+
+			JsonNode alexs = alex.take((r) -> r.type().equals("conversation")).body();
+			assertThat(alexs.path("peerLastReadId").asLong()).as("Sam's read on B, seen by Alex on A").isEqualTo(1);
+			JsonNode samsOnA = samElsewhereOnA.take((r) -> r.type().equals("conversation")).body();
+			assertThat(samsOnA.path("lastReadId").asLong()).as("and by Sam's tab on A").isEqualTo(1);
+			assertThat(samsOnA.path("unread").asInt()).isZero();
 		}
 	}
 

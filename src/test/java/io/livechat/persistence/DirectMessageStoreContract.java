@@ -265,21 +265,33 @@ abstract class DirectMessageStoreContract {
 		}
 
 		@Test
-		void aReadPositionOnlyMovesForward() {
+		void aReadPositionOnlyMovesForwardAndSaysWhetherItMoved() {
 			sendMany(SAM, ALEX, 5);
 
-			DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 4);
-			DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 2);
+			assertThat(DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 4)).isTrue();
+			assertThat(DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 2)).isFalse();
+			assertThat(DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 4)).isFalse();
 
 			assertThat(summary(ALEX, ALEX_SAM).lastReadId()).isEqualTo(4);
 			assertThat(summary(ALEX, ALEX_SAM).unread()).isEqualTo(1);
 		}
 
 		@Test
+		void eachPersonsSummaryHoldsHowFarTheOtherHasRead() {
+			sendMany(SAM, ALEX, 5);
+			DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 3);
+
+			assertThat(summary(SAM, ALEX_SAM).peerLastReadId()).isEqualTo(3);
+			assertThat(summary(ALEX, ALEX_SAM).peerLastReadId()).as("the sender has read what they sent").isEqualTo(5);
+		}
+
+		@Test
 		void aReadPositionNeverPassesTheLastId() {
 			sendMany(SAM, ALEX, 3);
 
-			DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 99);
+			assertThat(DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 99)).isTrue();
+			assertThat(DirectMessageStoreContract.this.store.markRead(ALEX.id(), ALEX_SAM, 99)).as("already at the last")
+				.isFalse();
 			assertThat(summary(ALEX, ALEX_SAM).lastReadId()).isEqualTo(3);
 
 			send(SAM, ALEX, "new", 10);

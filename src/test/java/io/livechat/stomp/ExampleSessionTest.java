@@ -79,7 +79,11 @@ class ExampleSessionTest extends EndToEndTest {
 		sam.sendFrame("SEND\ndestination:/app/dm-read\n\n{\"with\":\"" + alexsId + "\",\"id\":1}");
 		assertThat(nextSkipping(sam, "presence")).contains("\"type\":\"conversation\"",
 				"\"with\":{\"id\":\"" + alexsId + "\",\"name\":\"Alex\",\"online\":true}", "\"lastId\":1",
-				"\"lastReadId\":1", "\"unread\":0", "\"blocked\":false", "\"last\":{\"type\":\"dm\"");
+				"\"lastReadId\":1", "\"peerLastReadId\":1", "\"unread\":0", "\"blocked\":false",
+				"\"last\":{\"type\":\"dm\"");
+		assertThat(nextSkipping(alex, "presence")).contains("\"type\":\"conversation\"",
+				"\"with\":{\"id\":\"" + samsId + "\",\"name\":\"Sam\",\"online\":true}", "\"lastReadId\":1",
+				"\"peerLastReadId\":1");
 		sam.sendFrame("SEND\ndestination:/app/dm-history\n\n{\"with\":\"" + alexsId + "\",\"since\":0}");
 		assertThat(nextSkipping(sam, "presence")).contains("\"type\":\"dm-history\"", "\"with\":\"" + alexsId + "\"",
 				"\"messages\":[{\"type\":\"dm\",\"id\":1,", "\"hasMore\":false", "\"blocked\":false");

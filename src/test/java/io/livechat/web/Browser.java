@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -81,6 +82,24 @@ public final class Browser implements AutoCloseable {
 		WebElement input = find("#message-input");
 		input.sendKeys(text);
 		input.sendKeys(Keys.ENTER);
+	}
+
+	/** Clicks someone's name under "Online now" and waits for their conversation to show. */
+	void openConversationFromOnlineList(String name) {
+		waitUntil((d) -> texts("#user-list .user-name").contains(name));
+		findAll("#user-list .user-name").stream()
+			.filter((button) -> button.getDomProperty("textContent").strip().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		waitUntil((d) -> find("#room-title").getText().equals("@ " + name) && url().contains("dm="));
+	}
+
+	/** The sidebar's entry for the conversation with {@code name}, if listed. */
+	Optional<WebElement> conversationEntry(String name) {
+		return findAll("#dm-list .dm-button").stream()
+			.filter((entry) -> entry.findElement(By.cssSelector(".dm-name")).getDomProperty("textContent").equals(name))
+			.findFirst();
 	}
 
 	WebElement find(String css) {

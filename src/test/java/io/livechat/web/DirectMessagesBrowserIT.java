@@ -70,17 +70,17 @@ class DirectMessagesBrowserIT {
 		Browser bob = browser().joinChat("Bob", "general");
 		alice.waitUntil((d) -> alice.texts(".user-name").contains("Bob"));
 
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 		assertThat(alice.url()).contains("dm=").doesNotContain("room=");
 		assertThat(alice.messages()).isEmpty();
 		String markup = "<img src=x onerror=alert(1)> just between us";
 		alice.say(markup);
 
 		alice.waitUntil((d) -> alice.messages().contains("mine Alice: " + markup));
-		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
 		assertThat(bob.find("#room-title").getText()).isEqualTo("# General");
 		assertThat(bob.messages()).noneMatch((m) -> m.contains("just between us"));
-		conversationEntry(bob, "Alice").get().click();
+		bob.conversationEntry("Alice").get().click();
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: " + markup));
 		assertThat(bob.find("#room-title").getText()).isEqualTo("@ Alice");
 		assertThat(bob.findAll("#messages img")).isEmpty();
@@ -105,7 +105,7 @@ class DirectMessagesBrowserIT {
 		Browser bob = browser().joinChat("Bob", "tech");
 		alice.find("button[data-room='tech']").click();
 		alice.waitUntil((d) -> alice.texts(".user-name").contains("Bob"));
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 
 		alice.say("first");
 		alice.say("second");
@@ -113,10 +113,10 @@ class DirectMessagesBrowserIT {
 		bob.waitUntil((d) -> badge(bob, "Alice").equals("2"));
 		assertThat(bob.find("#room-title").getText()).isEqualTo("# Tech");
 		assertThat(bob.messages()).isEmpty();
-		assertThat(conversationEntry(bob, "Alice").get().findElement(By.cssSelector(".presence-dot"))
+		assertThat(bob.conversationEntry("Alice").get().findElement(By.cssSelector(".presence-dot"))
 			.getDomAttribute("class")).doesNotContain("offline");
 
-		conversationEntry(bob, "Alice").get().click();
+		bob.conversationEntry("Alice").get().click();
 
 		bob.waitUntil((d) -> bob.messages().equals(List.of("theirs Alice: first", "theirs Alice: second")));
 		bob.waitUntil((d) -> badge(bob, "Alice").isEmpty());
@@ -124,7 +124,7 @@ class DirectMessagesBrowserIT {
 
 		// the server took the read: a fresh page in the room lists the conversation as read
 		bob.open("/chat.html?username=Bob&room=tech");
-		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent() && badge(bob, "Alice").isEmpty());
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent() && badge(bob, "Alice").isEmpty());
 		alice.say("third");
 		bob.waitUntil((d) -> badge(bob, "Alice").equals("1"));
 	}
@@ -133,7 +133,7 @@ class DirectMessagesBrowserIT {
 	void whileTheTabIsHiddenTheTitleCountsUnreadDirectMessagesAndShowingItReadsThem() {
 		Browser alice = browser().joinChat("Alice", "general");
 		Browser bob = browser().joinChat("Bob", "general");
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 
 		setHidden(bob, true);
 		alice.say("are you there?");
@@ -147,7 +147,7 @@ class DirectMessagesBrowserIT {
 		assertThat(badge(bob, "Alice")).isEqualTo("2");
 
 		// in the conversation, a DM that comes while the tab is hidden is unread until it is shown
-		conversationEntry(bob, "Alice").get().click();
+		bob.conversationEntry("Alice").get().click();
 		bob.waitUntil((d) -> bob.messages().size() == 2 && badge(bob, "Alice").isEmpty());
 		setHidden(bob, true);
 		alice.say("one more");
@@ -163,11 +163,11 @@ class DirectMessagesBrowserIT {
 	void aReloadKeepsTheConversationAndItsHistoryAndBackReturnsToTheRoom() {
 		Browser alice = browser().joinChat("Alice", "random");
 		Browser bob = browser().joinChat("Bob", "random");
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 		alice.say("one");
 		alice.say("two");
-		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
-		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
+		bob.conversationEntry("Alice").get().click();
 		bob.waitUntil((d) -> bob.messages().size() == 2);
 		bob.say("three");
 		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: three"));
@@ -199,10 +199,10 @@ class DirectMessagesBrowserIT {
 		Browser alice = browser().joinChat("Alice", "general");
 		WebSocketSession aliceSession = this.sessions.only();
 		Browser bob = browser().joinChat("Bob", "general");
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 		alice.say("before the drop");
-		bob.waitUntil((d) -> conversationEntry(bob, "Alice").isPresent());
-		conversationEntry(bob, "Alice").get().click();
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
+		bob.conversationEntry("Alice").get().click();
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: before the drop"));
 
 		this.sessions.drop(aliceSession);
@@ -228,8 +228,8 @@ class DirectMessagesBrowserIT {
 	void scrollingUpInAConversationLoadsEarlierPagesInPlaceUntilItsBeginning() throws Exception {
 		Browser alice = browser().joinChat("Alice", "tech");
 		Browser bob = browser().joinChat("Bob", "tech");
-		openFromOnlineList(alice, "Bob");
-		openFromOnlineList(bob, "Alice");
+		alice.openConversationFromOnlineList("Bob");
+		bob.openConversationFromOnlineList("Alice");
 		String aliceId = publicIdInUrl(bob);
 		String bobId = publicIdInUrl(alice);
 		BlockingQueue<Object> stored = new LinkedBlockingQueue<>();
@@ -276,10 +276,10 @@ class DirectMessagesBrowserIT {
 	void blockingSomeoneHidesTheDirectMessagesTheySendUntilUnblockedAndAfterwards() {
 		Browser alice = browser().joinChat("Alice", "general");
 		Browser bob = browser().joinChat("Bob", "general");
-		openFromOnlineList(bob, "Alice");
+		bob.openConversationFromOnlineList("Alice");
 		bob.say("before the block");
-		alice.waitUntil((d) -> conversationEntry(alice, "Bob").isPresent());
-		conversationEntry(alice, "Bob").get().click();
+		alice.waitUntil((d) -> alice.conversationEntry("Bob").isPresent());
+		alice.conversationEntry("Bob").get().click();
 		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: before the block"));
 		assertThat(alice.find("#block-button").getText()).isEqualTo("Block");
 
@@ -302,12 +302,12 @@ class DirectMessagesBrowserIT {
 	void aBlockedPersonsMessagesRaiseNoBadgeInARoom() {
 		Browser alice = browser().joinChat("Alice", "general");
 		Browser bob = browser().joinChat("Bob", "general");
-		openFromOnlineList(alice, "Bob");
+		alice.openConversationFromOnlineList("Bob");
 		alice.find("#block-button").click();
 		alice.waitUntil((d) -> alice.find("#block-button").getText().equals("Unblock"));
 		alice.find("button[data-room='general']").click();
 		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("# General"));
-		openFromOnlineList(bob, "Alice");
+		bob.openConversationFromOnlineList("Alice");
 
 		bob.say("you cannot see this");
 		bob.waitUntil((d) -> bob.messages().contains("mine Bob: you cannot see this"));
@@ -316,7 +316,7 @@ class DirectMessagesBrowserIT {
 		bob.say("but this, in the room");
 
 		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: but this, in the room"));
-		assertThat(conversationEntry(alice, "Bob")).isEmpty();
+		assertThat(alice.conversationEntry("Bob")).isEmpty();
 		assertThat(alice.driver().getTitle()).isEqualTo("#General · LiveChat");
 	}
 
@@ -336,33 +336,14 @@ class DirectMessagesBrowserIT {
 		return browser;
 	}
 
-	/** Clicks someone's name under "Online now" and waits for their conversation to show. */
-	private static void openFromOnlineList(Browser browser, String name) {
-		browser.waitUntil((d) -> browser.texts("#user-list .user-name").contains(name));
-		browser.findAll("#user-list .user-name")
-			.stream()
-			.filter((button) -> button.getDomProperty("textContent").strip().equals(name))
-			.findFirst()
-			.orElseThrow()
-			.click();
-		browser.waitUntil((d) -> browser.find("#room-title").getText().equals("@ " + name) && browser.url().contains("dm="));
-	}
-
 	/** The other person's public id, from the address of the conversation shown. */
 	private static String publicIdInUrl(Browser browser) {
 		return browser.url().replaceAll(".*[?&]dm=([^&]+).*", "$1");
 	}
 
-	private static Optional<WebElement> conversationEntry(Browser browser, String name) {
-		return browser.findAll("#dm-list .dm-button")
-			.stream()
-			.filter((entry) -> entry.findElement(By.cssSelector(".dm-name")).getDomProperty("textContent").equals(name))
-			.findFirst();
-	}
-
 	/** The unread count shown beside a conversation; empty when none is shown. */
 	private static String badge(Browser browser, String name) {
-		return conversationEntry(browser, name).map((entry) -> entry.findElement(By.cssSelector(".badge")))
+		return browser.conversationEntry(name).map((entry) -> entry.findElement(By.cssSelector(".badge")))
 			.filter(WebElement::isDisplayed)
 			.map(WebElement::getText)
 			.orElse("");

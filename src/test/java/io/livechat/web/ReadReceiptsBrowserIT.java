@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Read receipts as people see them, in real headless Chromium against the whole application:
  * "Seen by" under the newest message each person has on screen, unread badges for the other
- * rooms, the "New messages" divider and its jump button, the hidden tab's title, and the setting
- * that hides receipts both ways.
+ * rooms, "Seen" under the newest DM the other person has read, the "New messages" divider and its
+ * jump button, the hidden tab's title, and the setting that hides receipts both ways.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadReceiptsBrowserIT {
@@ -174,6 +174,28 @@ class ReadReceiptsBrowserIT {
 		assertThat(line.getDomAttribute("title")).isEqualTo("Bea, Cy, Dee, Eve");
 		assertThat(line.getDomAttribute("aria-label")).isEqualTo("Seen by Bea, Cy, Dee, Eve");
 		assertThat(line.getDomAttribute("tabindex")).isEqualTo("0");
+	}
+
+	@Test
+	void seenShowsUnderYourNewestDirectMessageTheOtherPersonHasRead() {
+		Browser alice = browser().joinChat("Alice", "general");
+		Browser bob = browser().joinChat("Bob", "general");
+		alice.openConversationFromOnlineList("Bob");
+		alice.say("one");
+		alice.say("two");
+		alice.waitUntil((d) -> alice.messages().contains("mine Alice: two"));
+		assertThat(alice.findAll(".seen-by")).as("Bob has not opened it").isEmpty();
+
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
+		bob.conversationEntry("Alice").get().click();
+
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: two"));
+		alice.waitUntil((d) -> seenUnder(alice, "two").equals(List.of("Seen")));
+		assertThat(seenUnder(alice, "one")).isEmpty();
+		assertThat(bob.findAll(".seen-by")).as("nothing of Bob's to see").isEmpty();
+		alice.say("three");
+		alice.waitUntil((d) -> seenUnder(alice, "three").equals(List.of("Seen")));
+		assertThat(alice.findAll(".seen-by")).hasSize(1);
 	}
 
 	/** The "Seen by" lines under the message with this text. */
