@@ -22,12 +22,10 @@ class ReadPositionsClusterIT {
 	@Test
 	void aReadOnOneNodeShowsOnTheOtherAndCountsForTheReadersTabsThere() throws Exception {
 		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
-			ServerProcess a = cluster.node("a");
-			ServerProcess b = cluster.node("b");
-			ChatClient alex = clients.joined(a, "Alex", "general");
-			ChatClient sam = clients.joined(b, "Sam", "general");
-			ChatClient samElsewhereOnA = clients.connect(a, sam.clientId());
-			samElsewhereOnA.join("Sam", "random");
+			People people = People.across(cluster, clients);
+			ChatClient alex = people.alex();
+			ChatClient sam = people.sam();
+			ChatClient samElsewhereOnA = people.samElsewhereOnA();
 			long first = alex.post("general", "one");
 			sam.take((r) -> r.type().equals("message") && r.body().path("id").asLong() == first);
 
@@ -48,12 +46,10 @@ class ReadPositionsClusterIT {
 	@Test
 	void aConversationReadOnOneNodeIsToldToBothPeoplesTabsOnTheOther() throws Exception {
 		try (Cluster cluster = Cluster.start("a", "b"); Clients clients = new Clients()) {
-			ServerProcess a = cluster.node("a");
-			ServerProcess b = cluster.node("b");
-			ChatClient alex = clients.joined(a, "Alex", "general");
-			ChatClient sam = clients.joined(b, "Sam", "general");
-			ChatClient samElsewhereOnA = clients.connect(a, sam.clientId());
-			samElsewhereOnA.join("Sam", "random");
+			People people = People.across(cluster, clients);
+			ChatClient alex = people.alex();
+			ChatClient sam = people.sam();
+			ChatClient samElsewhereOnA = people.samElsewhereOnA();
 			alex.send("/app/dm", "{\"to\":\"%s\",\"text\":\"hi Sam\"}".formatted(sam.me()));
 			sam.take("dm");
 
@@ -86,6 +82,19 @@ class ReadPositionsClusterIT {
 			JsonNode kimsJoin = kim.all((r) -> r.type().equals("joined")).get(0).body();
 			assertThat(kimsJoin.path("reads").toString()).contains("\"id\":\"" + sam.me() + "\"");
 		}
+	}
+
+	/** Alex on node a and Sam on b, both in #general, and another tab of Sam's on a, in #random. */
+	private record People(ChatClient alex, ChatClient sam, ChatClient samElsewhereOnA) {
+
+		static People across(Cluster cluster, Clients clients) {
+			ChatClient alex = clients.joined(cluster.node("a"), "Alex", "general");
+			ChatClient sam = clients.joined(cluster.node("b"), "Sam", "general");
+			ChatClient samElsewhereOnA = clients.connect(cluster.node("a"), sam.clientId());
+			samElsewhereOnA.join("Sam", "random");
+			return new People(alex, sam, samElsewhereOnA);
+		}
+
 	}
 
 	private static void read(ChatClient client, String room, long id) {
