@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Who has seen what: each person's read position per room, kept per person (every tab and
  * every node agree), moved forward by {@code /app/read}; the rooms' {@code reads} events and each
  * connection's {@code unread} counts, coalesced to one round per interval, never one event per
- * read, a big room's events paced by its size ({@link ReadsPace}); and the person's choice to share receipts or not (not sharing, they see nobody's).
+ * read, a big room's events paced by its size ({@link ReadsPace}); and the person's choice to
+ * share receipts or not (not sharing, they see nobody's).
  * <p>
  * Everything a room's lock or a command waits for is in memory: the positions and settings are
  * loaded at start and written behind ({@link ReadPositionStore#advance}); other nodes' reads
