@@ -20,7 +20,7 @@ import java.util.Arrays;
  */
 public record ImageHeader(ImageFormat format, int width, int height) {
 
-	/** How many bytes of a file {@link #read} looks at: enough for the header of every format. */
+	/** How many bytes {@link #read} takes first: all of a PNG, GIF or WebP header (a JPEG's needs more). */
 	public static final int LENGTH = 32;
 
 	public ImageHeader {
