@@ -45,6 +45,7 @@ import org.springframework.util.unit.DataSize;
  * @param publicIdSecret the secret (at least 32 characters) that turns a {@code clientId} into the
  * person's public id; without it the server makes one and keeps it in the database, shared by
  * every node (with {@code livechat.store=memory}: a new one on each start)
+ * @param uploads the images people send
  */
 @ConfigurationProperties("livechat")
 public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration heartbeat,
@@ -55,7 +56,7 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue Metrics metrics,
 		@DefaultValue({ "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
 				"127.0.0.0/8", "::1/128", "fc00::/7", "fe80::/10" }) List<String> trustedProxies,
-		@DefaultValue("50") int announceLimit, String publicIdSecret) {
+		@DefaultValue("50") int announceLimit, String publicIdSecret, @DefaultValue Uploads uploads) {
 
 	public enum Store {
 
@@ -111,6 +112,35 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 		if (nodeId != null && !NAME.matcher(nodeId).matches()) {
 			throw new IllegalArgumentException("livechat.node-id must match " + NAME + ", got " + nodeId);
 		}
+	}
+
+	/**
+	 * Images people upload to send in a room or a direct message.
+	 *
+	 * @param maxBytes the largest file accepted; a larger one is refused (413) before it is read
+	 * @param maxPixels the most pixels an image may have (width x height, read from its header
+	 * before anything decodes it); more are refused (422)
+	 * @param burst uploads one person may make at once
+	 * @param perMinute uploads one person may make per minute after the burst
+	 * @param unsentFor an upload not sent in a message within this time is deleted
+	 * @param pruneInterval how often unsent uploads, and images whose messages were pruned, are deleted
+	 */
+	public record Uploads(@DefaultValue("5MB") DataSize maxBytes, @DefaultValue("40000000") long maxPixels,
+			@DefaultValue("5") int burst, @DefaultValue("10") double perMinute, @DefaultValue("1h") Duration unsentFor,
+			@DefaultValue("10m") Duration pruneInterval) {
+
+		public Uploads {
+			if (maxBytes.toBytes() < 1 || maxPixels < 1 || burst < 1 || perMinute <= 0) {
+				throw new IllegalArgumentException(
+						"livechat.uploads: max-bytes, max-pixels, burst and per-minute must be positive");
+			}
+		}
+
+		/** The uploads rate as a token bucket's. */
+		public Rate rate() {
+			return new Rate(this.burst, this.perMinute / 60);
+		}
+
 	}
 
 	/**

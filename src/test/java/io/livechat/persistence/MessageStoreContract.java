@@ -157,7 +157,7 @@ abstract class MessageStoreContract {
 		}
 		var properties = new LiveChatProperties(null, null, null, null, null,
 				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
-				null, null, null, 50, null);
+				null, null, null, 50, null, null);
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
 		assertThat(pruner.prune()).isEqualTo(10);
@@ -176,7 +176,7 @@ abstract class MessageStoreContract {
 		}
 		var properties = new LiveChatProperties(null, null, null, null, null,
 				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
-				null, null, null, 50, null);
+				null, null, null, 50, null, null);
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
 		assertThat(pruner.prune()).isEqualTo(30); // general, the first room, has no messages at all
