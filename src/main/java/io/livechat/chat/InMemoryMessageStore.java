@@ -12,10 +12,10 @@ public class InMemoryMessageStore implements MessageStore {
 	private final Map<String, RecentMessages> rooms = new ConcurrentHashMap<>();
 
 	@Override
-	public ChatMessage append(String roomId, String username, String text, long timestamp) {
+	public ChatMessage append(String roomId, String username, String text, MessageImage image, long timestamp) {
 		RecentMessages recent = recent(roomId);
 		synchronized (recent) {
-			ChatMessage message = new ChatMessage(recent.lastId() + 1, roomId, username, text, timestamp);
+			ChatMessage message = new ChatMessage(recent.lastId() + 1, roomId, username, text, timestamp, image);
 			recent.add(message);
 			return message;
 		}

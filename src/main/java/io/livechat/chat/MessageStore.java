@@ -11,26 +11,38 @@ public interface MessageStore {
 	int HISTORY_LIMIT = 50;
 
 	/**
-	 * Stores a message under the room's next id (the largest id so far + 1, starting at 1).
+	 * Stores a message under the room's next id (the largest id so far + 1, starting at 1);
+	 * {@code image} is the picture it carries, or null.
 	 */
-	ChatMessage append(String roomId, String username, String text, long timestamp);
+	ChatMessage append(String roomId, String username, String text, MessageImage image, long timestamp);
+
+	/** Stores a message of text alone. */
+	default ChatMessage append(String roomId, String username, String text, long timestamp) {
+		return append(roomId, username, text, null, timestamp);
+	}
 
 	/**
-	 * Stores a message as {@link #append(String, String, String, long)} does, then reports to
-	 * {@code then}: an implementation may do that later, from another thread (for instance after
-	 * a commit shared with other messages), but always in id order within a room. This default
-	 * stores and reports at once.
+	 * Stores a message as {@link #append(String, String, String, MessageImage, long)} does, then
+	 * reports to {@code then}: an implementation may do that later, from another thread (for
+	 * instance after a commit shared with other messages), but always in id order within a room.
+	 * This default stores and reports at once.
 	 */
-	default void append(String roomId, String username, String text, long timestamp, Appended then) {
+	default void append(String roomId, String username, String text, MessageImage image, long timestamp,
+			Appended then) {
 		ChatMessage message;
 		try {
-			message = append(roomId, username, text, timestamp);
+			message = append(roomId, username, text, image, timestamp);
 		}
 		catch (ChatException ex) {
 			then.failed(ex);
 			return;
 		}
 		then.stored(message);
+	}
+
+	/** Stores a message of text alone and reports to {@code then}. */
+	default void append(String roomId, String username, String text, long timestamp, Appended then) {
+		append(roomId, username, text, null, timestamp, then);
 	}
 
 	/**

@@ -25,6 +25,15 @@ public final class MessageText {
 	private MessageText() {
 	}
 
+	/**
+	 * The caption of a picture: as {@link #parse} (the same limits), but it may be empty, and is
+	 * then the empty string.
+	 */
+	public static String caption(String raw) {
+		String text = (raw != null) ? raw.strip() : "";
+		return (text.isEmpty() || text.codePoints().allMatch(InvisibleCharacters::isBlank)) ? "" : parse(raw);
+	}
+
 	public static String parse(String raw) {
 		String text = (raw != null) ? raw.replace("\r\n", "\n").replace('\r', '\n').strip() : "";
 		requireWellFormed(text);

@@ -185,15 +185,23 @@ public class RoomRegistry {
 	 * this returns (the store may wait to commit several messages at once).
 	 */
 	public void send(String connectionId, String roomId, String rawText) {
+		send(connectionId, roomId, rawText, null);
+	}
+
+	/**
+	 * As {@link #send(String, String, String)}, with a picture claimed for this room (the text is
+	 * then its caption, perhaps empty), or none ({@code image} null).
+	 */
+	public void send(String connectionId, String roomId, String rawText, MessageImage image) {
 		Connection connection = joinedConnection(connectionId, roomId);
-		String text = MessageText.parse(rawText);
+		String text = (image != null) ? MessageText.caption(rawText) : MessageText.parse(rawText);
 		ChatRoom room = room(roomId);
 		synchronized (connection) {
 			if (!roomId.equals(connection.roomId)) {
 				throw notJoined(roomId);
 			}
 			synchronized (room) {
-				this.store.append(roomId, room.nameOf(connection.nameKey), text, now(), new Appended() {
+				this.store.append(roomId, room.nameOf(connection.nameKey), text, image, now(), new Appended() {
 					@Override
 					public void stored(ChatMessage message) { // on the store's writer: never waits for the room
 						room.handOff().execute(() -> {
@@ -209,6 +217,17 @@ public class RoomRegistry {
 					}
 				});
 			}
+		}
+	}
+
+	/** The clientId the connection joined {@code roomId} with. */
+	public String clientIdIn(String connectionId, String roomId) {
+		Connection connection = joinedConnection(connectionId, roomId);
+		synchronized (connection) {
+			if (!roomId.equals(connection.roomId)) {
+				throw notJoined(roomId);
+			}
+			return connection.clientId;
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
+import io.livechat.chat.ImageClaims;
 import io.livechat.direct.DirectMessageRoute;
 import io.livechat.direct.DirectMessageStore;
 import io.livechat.direct.DirectMessages;
@@ -44,10 +45,11 @@ class DirectMessagesConfiguration {
 	DirectMessages directMessages(DirectMessageStore directMessageStore, People people,
 			@Qualifier("chatEvents") ChatEvents transport, Mailboxes mailboxes, LocalDelivery localDelivery,
 			ObjectProvider<DirectMessageRoute> clusterRoute, ObjectProvider<OnlinePeople> clusterOnline,
-			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler, ReadReceipts readReceipts) {
+			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler, ReadReceipts readReceipts,
+			ImageClaims images) {
 		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, mailboxes,
 				clusterRoute.getIfAvailable(() -> localDelivery::deliver),
-				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), readReceipts::shares, Clock.systemUTC(),
+				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), readReceipts::shares, images, Clock.systemUTC(),
 				properties.limits().conversationsPerHour());
 		messages.startPresence(peerPresenceScheduler, properties.presenceInterval());
 		return messages;

@@ -3,6 +3,7 @@ package io.livechat.direct;
 import java.util.List;
 
 import io.livechat.chat.ChatException;
+import io.livechat.chat.MessageImage;
 import io.livechat.people.Person;
 
 /**
@@ -15,10 +16,16 @@ public interface DirectMessageStore {
 	 * Stores a message under the conversation's next id and reports it to {@code then}, perhaps
 	 * later and from another thread, but in id order within a conversation; moves the sender's
 	 * read position to it. A {@code hidden} message (its recipient blocks the sender) is never
-	 * shown to the recipient.
+	 * shown to the recipient. {@code image} is the picture it carries, or null.
 	 */
-	void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
-			Stored then);
+	void append(Conversation conversation, Person from, Person to, String text, MessageImage image, long timestamp,
+			boolean hidden, Stored then);
+
+	/** Stores a message of text alone, as {@link #append(Conversation, Person, Person, String, MessageImage, long, boolean, Stored)}. */
+	default void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
+			Stored then) {
+		append(conversation, from, to, text, null, timestamp, hidden, then);
+	}
 
 	/** The person's conversations with anyone they do not block, the newest message first, at most {@code limit}. */
 	List<Summary> conversationsOf(String person, int limit);

@@ -2,11 +2,14 @@ package io.livechat.direct;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ErrorCode;
+import io.livechat.chat.ImageClaims;
+import io.livechat.chat.MessageImage;
 import io.livechat.chat.MessageText;
 import io.livechat.people.People;
 import io.livechat.people.Person;
@@ -55,10 +58,13 @@ public class DirectMessages {
 
 	private final ConversationEntries entries;
 
+	private final ImageClaims images;
+
 	/** A node alone: messages go to this node's connections only. */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Clock clock,
 			int conversationsPerHour) {
-		this(store, people, events, new Mailboxes(), null, null, ReceiptSharing.EVERYONE, clock, conversationsPerHour);
+		this(store, people, events, new Mailboxes(), null, null, ReceiptSharing.EVERYONE, ImageClaims.NONE, clock,
+				conversationsPerHour);
 	}
 
 	/**
@@ -66,10 +72,12 @@ public class DirectMessages {
 	 * @param route where stored messages go (null: {@link LocalDelivery} to {@code mailboxes})
 	 * @param online who is connected anywhere (null: here, in {@code mailboxes})
 	 * @param sharing who shows (and sees) how far people have read
+	 * @param images the uploads a message may carry
 	 */
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Mailboxes mailboxes,
-			DirectMessageRoute route, OnlinePeople online, ReceiptSharing sharing, Clock clock,
+			DirectMessageRoute route, OnlinePeople online, ReceiptSharing sharing, ImageClaims images, Clock clock,
 			int conversationsPerHour) {
+		this.images = images;
 		this.store = store;
 		this.people = people;
 		this.events = events;
@@ -123,15 +131,28 @@ public class DirectMessages {
 		}
 	}
 
+	/** Whether the person has a joined connection now, on this node or (in a cluster) any other. */
+	public boolean isOnline(String person) {
+		return this.online.onlineOf(List.of(person)).contains(person);
+	}
+
 	/** Someone came or went on another node: their peers here hear it (coalesced). */
 	public void peerChanged(String person) {
 		this.presence.changed(person);
 	}
 
 	public void send(String connectionId, String to, String rawText) {
+		send(connectionId, to, rawText, null);
+	}
+
+	/**
+	 * Sends a message to {@code to}, with the sender's uploaded image {@code imageId} (its text
+	 * then a caption, perhaps empty) or without ({@code imageId} null).
+	 */
+	public void send(String connectionId, String to, String rawText, String imageId) {
 		String me = identity(connectionId);
 		String recipient = peer(me, to);
-		String text = MessageText.parse(rawText);
+		String text = (imageId != null) ? MessageText.caption(rawText) : MessageText.parse(rawText);
 		String recipientName = nameOf(recipient);
 		Conversation conversation = Conversation.between(me, recipient);
 		if (!this.store.exists(conversation) && !this.starts.tryStart(me, conversation.id())) {
@@ -139,7 +160,9 @@ public class DirectMessages {
 					"You have started too many new conversations in the last hour. Try again later.");
 		}
 		boolean hidden = this.store.blocks(recipient, me);
-		this.store.append(conversation, new Person(me, nameOf(me)), new Person(recipient, recipientName), text,
+		MessageImage image = (imageId != null) ? this.images.claim(imageId, me, ImageClaims.conversation(conversation.id()))
+				: null;
+		this.store.append(conversation, new Person(me, nameOf(me)), new Person(recipient, recipientName), text, image,
 				this.clock.millis(), hidden, new DirectMessageStore.Stored() {
 					@Override
 					public void stored(DirectMessage message) { // perhaps on the store's writer: never blocks

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.livechat.chat.MessageImage;
 import io.livechat.people.Person;
 
 /**
@@ -28,12 +29,12 @@ public final class InMemoryDirectMessageStore implements DirectMessageStore {
 	private final Set<String> blocks = new HashSet<>();
 
 	@Override
-	public void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
-			Stored then) {
+	public void append(Conversation conversation, Person from, Person to, String text, MessageImage image,
+			long timestamp, boolean hidden, Stored then) {
 		DirectMessage message;
 		synchronized (this) {
 			Log log = this.logs.computeIfAbsent(conversation.id(), (id) -> new Log());
-			message = new DirectMessage(log.lastId + 1, conversation.id(), from, to, text, timestamp);
+			message = new DirectMessage(log.lastId + 1, conversation.id(), from, to, text, timestamp, image);
 			log.lastId = message.id();
 			log.messages.add(new Kept(message, hidden));
 			if (log.messages.size() > KEPT) {

@@ -20,14 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DirectMessageQueries {
 
-	static final String COLUMNS = "conversation, id, sender, sender_name, recipient, recipient_name, text, created_at";
+	static final String COLUMNS = """
+			conversation, id, sender, sender_name, recipient, recipient_name, text, created_at, \
+			image_id, image_width, image_height""";
 
 	private static final String VISIBLE_TO = "NOT (hidden AND recipient = ?)";
 
 	private static final RowMapper<DirectMessage> MESSAGE = (row, n) -> new DirectMessage(row.getLong("id"),
 			row.getString("conversation"), new Person(row.getString("sender"), row.getString("sender_name")),
 			new Person(row.getString("recipient"), row.getString("recipient_name")), row.getString("text"),
-			row.getLong("created_at"));
+			row.getLong("created_at"), StoredImages.of(row));
 
 	private static final RowMapper<Kept> KEPT = (row, n) -> new Kept(MESSAGE.mapRow(row, n), row.getBoolean("hidden"));
 

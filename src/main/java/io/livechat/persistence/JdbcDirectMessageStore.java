@@ -1,5 +1,6 @@
 package io.livechat.persistence;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import io.livechat.chat.ChatException;
+import io.livechat.chat.MessageImage;
 import io.livechat.direct.Conversation;
 import io.livechat.direct.DirectMessage;
 import io.livechat.direct.DirectMessageStore;
@@ -73,10 +75,10 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 	}
 
 	@Override
-	public void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
-			Stored then) {
+	public void append(Conversation conversation, Person from, Person to, String text, MessageImage image,
+			long timestamp, boolean hidden, Stored then) {
 		prepare(conversation, timestamp);
-		if (!this.writer.offer(new Pending(conversation, from, to, text, timestamp, hidden, then))) {
+		if (!this.writer.offer(new Pending(conversation, from, to, text, image, timestamp, hidden, then))) {
 			then.failed(Database.unavailable());
 		}
 	}
@@ -129,9 +131,9 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 			for (Pending pending : batch) {
 				long id = lastIds.merge(pending.conversation.id(), 1L, Long::sum);
 				stored.add(new DirectMessage(id, pending.conversation.id(), pending.from, pending.to, pending.text,
-						pending.timestamp));
+						pending.timestamp, pending.image));
 			}
-			this.batch.batchUpdate("INSERT INTO direct_messages (" + DirectMessageQueries.COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			this.batch.batchUpdate("INSERT INTO direct_messages (" + DirectMessageQueries.COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					indices(batch.size()), MAX_BATCH, (statement, i) -> {
 						DirectMessage message = stored.get(i);
 						statement.setString(1, message.conversation());
@@ -142,7 +144,11 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 						statement.setString(6, message.to().name());
 						statement.setString(7, message.text());
 						statement.setLong(8, message.timestamp());
-						statement.setBoolean(9, batch.get(i).hidden);
+						MessageImage image = message.image();
+						statement.setString(9, (image != null) ? image.id() : null);
+						statement.setObject(10, (image != null) ? image.width() : null, Types.INTEGER);
+						statement.setObject(11, (image != null) ? image.height() : null, Types.INTEGER);
+						statement.setBoolean(12, batch.get(i).hidden);
 					});
 			for (DirectMessage message : stored) { // a sender has read what they wrote
 				this.jdbc.sql("""
@@ -276,8 +282,8 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 			.update());
 	}
 
-	private record Pending(Conversation conversation, Person from, Person to, String text, long timestamp,
-			boolean hidden, Stored then) {
+	private record Pending(Conversation conversation, Person from, Person to, String text, MessageImage image,
+			long timestamp, boolean hidden, Stored then) {
 	}
 
 }

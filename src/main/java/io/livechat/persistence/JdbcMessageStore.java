@@ -1,5 +1,8 @@
 package io.livechat.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +19,7 @@ import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.History;
+import io.livechat.chat.MessageImage;
 import io.livechat.chat.MessageStore;
 import io.livechat.chat.RecentMessages;
 import org.slf4j.Logger;
@@ -52,7 +56,9 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcMessageStore.class);
 
-	private static final String INSERT = "INSERT INTO messages (room, id, username, text, created_at) VALUES (?, ?, ?, ?, ?)";
+	private static final String INSERT = """
+			INSERT INTO messages (room, id, username, text, created_at, image_id, image_width, image_height)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -108,17 +114,18 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	@Override
-	public void append(String roomId, String username, String text, long timestamp, Appended then) {
-		if (!this.writer.offer(new Pending(roomId, username, text, timestamp, then))) {
+	public void append(String roomId, String username, String text, MessageImage image, long timestamp,
+			Appended then) {
+		if (!this.writer.offer(new Pending(roomId, username, text, image, timestamp, then))) {
 			then.failed(unavailable());
 		}
 	}
 
 	/** Stores one message and waits for its commit. */
 	@Override
-	public ChatMessage append(String roomId, String username, String text, long timestamp) {
+	public ChatMessage append(String roomId, String username, String text, MessageImage image, long timestamp) {
 		CompletableFuture<ChatMessage> stored = new CompletableFuture<>();
-		append(roomId, username, text, timestamp, new Appended() {
+		append(roomId, username, text, image, timestamp, new Appended() {
 			@Override
 			public void stored(ChatMessage message) {
 				stored.complete(message);
@@ -195,13 +202,11 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		for (Pending message : batch) {
 			long id = nextIds.computeIfAbsent(message.roomId, (room) -> lastId(room)) + 1;
 			nextIds.put(message.roomId, id);
-			messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
+			messages.add(message.stored(id));
 		}
 		if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
 			ChatMessage message = messages.get(0);
-			guarded(() -> this.jdbc.sql(INSERT)
-				.params(message.room(), message.id(), message.username(), message.text(), message.timestamp())
-				.update());
+			guarded(() -> this.batch.update(INSERT, (statement) -> bind(statement, message)));
 		}
 		else {
 			guarded(() -> this.transaction.execute((status) -> insert(messages)));
@@ -215,7 +220,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		List<ChatMessage> messages = new ArrayList<>(batch.size());
 		for (Pending message : batch) {
 			long id = lastIds.merge(message.roomId, 1L, Long::sum);
-			messages.add(new ChatMessage(id, message.roomId, message.username, message.text, message.timestamp));
+			messages.add(message.stored(id));
 		}
 		this.counters.update(lastIds);
 		insert(messages);
@@ -223,13 +228,19 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	private int[][] insert(List<ChatMessage> messages) {
-		return this.batch.batchUpdate(INSERT, messages, MAX_BATCH, (statement, message) -> {
-			statement.setString(1, message.room());
-			statement.setLong(2, message.id());
-			statement.setString(3, message.username());
-			statement.setString(4, message.text());
-			statement.setLong(5, message.timestamp());
-		});
+		return this.batch.batchUpdate(INSERT, messages, MAX_BATCH, JdbcMessageStore::bind);
+	}
+
+	private static void bind(PreparedStatement statement, ChatMessage message) throws SQLException {
+		statement.setString(1, message.room());
+		statement.setLong(2, message.id());
+		statement.setString(3, message.username());
+		statement.setString(4, message.text());
+		statement.setLong(5, message.timestamp());
+		MessageImage image = message.image();
+		statement.setString(6, (image != null) ? image.id() : null);
+		statement.setObject(7, (image != null) ? image.width() : null, Types.INTEGER);
+		statement.setObject(8, (image != null) ? image.height() : null, Types.INTEGER);
 	}
 
 	/**
@@ -319,7 +330,13 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		return Database.unavailable();
 	}
 
-	private record Pending(String roomId, String username, String text, long timestamp, Appended then) {
+	private record Pending(String roomId, String username, String text, MessageImage image, long timestamp,
+			Appended then) {
+
+		ChatMessage stored(long id) {
+			return new ChatMessage(id, this.roomId, this.username, this.text, this.timestamp, this.image);
+		}
+
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class MessageQueries {
 
 	private static final RowMapper<ChatMessage> MESSAGE = (row, n) -> new ChatMessage(row.getLong("id"),
-			row.getString("room"), row.getString("username"), row.getString("text"), row.getLong("created_at"));
+			row.getString("room"), row.getString("username"), row.getString("text"), row.getLong("created_at"),
+			StoredImages.of(row));
 
 	private final JdbcClient jdbc;
 
@@ -22,7 +23,7 @@ final class MessageQueries {
 	/** Up to {@code limit} messages with an id greater than {@code afterId}, oldest first. */
 	List<ChatMessage> after(String roomId, long afterId, int limit) {
 		return this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
+				SELECT room, id, username, text, created_at, image_id, image_width, image_height FROM messages
 				WHERE room = ? AND id > ? ORDER BY id LIMIT ?
 				""").params(roomId, afterId, limit).query(MESSAGE).list();
 	}
@@ -30,7 +31,7 @@ final class MessageQueries {
 	/** The newest {@code limit} messages with an id greater than {@code afterId}, newest first. */
 	List<ChatMessage> newestAfter(String roomId, long afterId, int limit) {
 		return this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
+				SELECT room, id, username, text, created_at, image_id, image_width, image_height FROM messages
 				WHERE room = ? AND id > ? ORDER BY id DESC LIMIT ?
 				""").params(roomId, afterId, limit).query(MESSAGE).list();
 	}
@@ -38,7 +39,7 @@ final class MessageQueries {
 	/** The newest {@code limit} messages with an id below {@code beforeId}, newest first. */
 	List<ChatMessage> newestBefore(String roomId, long beforeId, int limit) {
 		return this.jdbc.sql("""
-				SELECT room, id, username, text, created_at FROM messages
+				SELECT room, id, username, text, created_at, image_id, image_width, image_height FROM messages
 				WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?
 				""").params(roomId, beforeId, limit).query(MESSAGE).list();
 	}

@@ -12,6 +12,8 @@ import io.livechat.chat.Room;
 import io.livechat.config.LiveChatProperties;
 import io.livechat.direct.DirectMessageStore;
 import io.livechat.direct.InMemoryDirectMessageStore;
+import io.livechat.images.ImageStore;
+import io.livechat.images.InMemoryImageStore;
 import io.livechat.people.InMemoryPeople;
 import io.livechat.people.People;
 import io.livechat.people.PublicIds;
@@ -79,6 +81,19 @@ class StoreConfiguration {
 	@DependsOnDatabaseInitialization
 	JdbcReadPositionStore readPositionStore(DataSource dataSource) {
 		return new JdbcReadPositionStore(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "jdbc", matchIfMissing = true)
+	@DependsOnDatabaseInitialization
+	JdbcImageStore imageStore(DataSource dataSource) {
+		return new JdbcImageStore(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "livechat.store", havingValue = "memory")
+	ImageStore inMemoryImageStore() {
+		return new InMemoryImageStore();
 	}
 
 	/** Without a database, ids change on each start unless the settings give the secret. */

@@ -2,6 +2,8 @@ package io.livechat.stomp;
 
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ErrorCode;
+import io.livechat.chat.ImageClaims;
+import io.livechat.chat.MessageImage;
 import io.livechat.chat.RoomRegistry;
 import io.livechat.chat.Username;
 import io.livechat.direct.DirectMessages;
@@ -36,8 +38,11 @@ class ChatController {
 
 	private final ChatMetrics metrics;
 
+	private final ImageClaims images;
+
 	ChatController(RoomRegistry rooms, ConnectionQuotas quotas, DirectMessages directMessages, PublicIds publicIds,
-			ChatMetrics metrics) {
+			ChatMetrics metrics, ImageClaims images) {
+		this.images = images;
 		this.rooms = rooms;
 		this.quotas = quotas;
 		this.directMessages = directMessages;
@@ -64,8 +69,26 @@ class ChatController {
 	@MessageMapping(Destinations.SEND)
 	void send(@Payload SendCommand command, @Header(SESSION_ID) String sessionId) {
 		acquire(sessionId, Action.SEND, "Slow down: this message was not sent.");
-		this.rooms.send(sessionId, command.room(), command.text());
+		if (command.image() == null) {
+			this.rooms.send(sessionId, command.room(), command.text());
+		}
+		else {
+			sendImage(sessionId, command);
+		}
 		this.metrics.messageReceived();
+	}
+
+	/** The sender's upload, claimed for the room (I/O, no lock held); given back if the send is refused. */
+	private void sendImage(String sessionId, SendCommand command) {
+		String owner = this.publicIds.of(this.rooms.clientIdIn(sessionId, command.room()));
+		MessageImage image = this.images.claim(command.image(), owner, ImageClaims.room(command.room()));
+		try {
+			this.rooms.send(sessionId, command.room(), command.text(), image);
+		}
+		catch (ChatException ex) {
+			this.images.release(image.id(), owner);
+			throw ex;
+		}
 	}
 
 	@MessageMapping(Destinations.TYPING)

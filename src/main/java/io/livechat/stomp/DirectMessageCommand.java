@@ -1,11 +1,17 @@
 package io.livechat.stomp;
 
-/** {@code /app/dm}: send {@code text} to the person whose public id is {@code to}. */
-record DirectMessageCommand(String to, String text) {
+/**
+ * {@code /app/dm}: send {@code text} to the person whose public id is {@code to}; with
+ * {@code image} (the id of the sender's upload), a picture whose caption the text is, and may
+ * then be empty or absent.
+ */
+record DirectMessageCommand(String to, String text, String image) {
 
 	DirectMessageCommand {
 		Commands.require(to, "to");
-		Commands.require(text, "text");
+		if (image == null) {
+			Commands.require(text, "text");
+		}
 	}
 
 }

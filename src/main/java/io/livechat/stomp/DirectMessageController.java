@@ -37,7 +37,7 @@ class DirectMessageController {
 	@MessageMapping(Destinations.DM)
 	void send(@Payload DirectMessageCommand command, @Header(SESSION_ID) String sessionId) {
 		acquire(sessionId, Action.SEND, "Slow down: this message was not sent.");
-		this.messages.send(sessionId, command.to(), command.text());
+		this.messages.send(sessionId, command.to(), command.text(), command.image());
 		this.metrics.directMessageReceived();
 	}
 

@@ -6,7 +6,7 @@ import io.livechat.config.LiveChatProperties.Rate;
  * A token bucket: holds up to {@code burst} tokens, refilled at {@code perSecond}; each action
  * takes one (or as many as it counts for).
  */
-final class TokenBucket {
+public final class TokenBucket {
 
 	private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
@@ -18,14 +18,14 @@ final class TokenBucket {
 
 	private long lastRefill;
 
-	TokenBucket(Rate rate, long nowNanos) {
+	public TokenBucket(Rate rate, long nowNanos) {
 		this.capacity = rate.burst();
 		this.tokensPerNano = rate.perSecond() / NANOS_PER_SECOND;
 		this.tokens = rate.burst();
 		this.lastRefill = nowNanos;
 	}
 
-	boolean tryTake(long nowNanos) {
+	public boolean tryTake(long nowNanos) {
 		return tryTake(1, nowNanos);
 	}
 
@@ -45,7 +45,7 @@ final class TokenBucket {
 	}
 
 	/** Whether the bucket has refilled completely: it is then no different from a new one. */
-	synchronized boolean isFull(long nowNanos) {
+	public synchronized boolean isFull(long nowNanos) {
 		refill(nowNanos);
 		return this.tokens >= this.capacity;
 	}

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps every request body (a SockJS {@code xhr_send} carries STOMP frames; nothing else here
- * takes a body): one that says it is larger is answered 413 before a byte of it is read, and one
- * sent in chunks is read up to the cap and no further. Either way the connection is closed, so
- * the rest is never read either.
+ * Caps every request body (a SockJS {@code xhr_send} carries STOMP frames; the only other body is
+ * an image upload, which has a cap of its own): one that says it is larger is answered 413 before
+ * a byte of it is read, and one sent in chunks is read up to the cap and no further. Either way
+ * the connection is closed, so the rest is never read either. An upload must say its length
+ * (browsers do): one sent in chunks is refused (411) rather than buffered.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -33,15 +34,33 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final Runnable onRefusal;
 
-	RequestBodyLimitFilter(int maxBytes, Runnable onRefusal) {
+	private final String uploadPath;
+
+	private final long uploadMaxBytes;
+
+	private final String uploadRefusal;
+
+	/**
+	 * @param uploadPath the one path whose body may be larger: up to {@code uploadMaxBytes}, and
+	 * refused with a JSON {@code error} saying {@code uploadRefusal}
+	 */
+	RequestBodyLimitFilter(int maxBytes, Runnable onRefusal, String uploadPath, long uploadMaxBytes,
+			String uploadRefusal) {
 		this.maxBytes = maxBytes;
 		this.onRefusal = onRefusal;
+		this.uploadPath = uploadPath;
+		this.uploadMaxBytes = uploadMaxBytes;
+		this.uploadRefusal = uploadRefusal;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
+		if (this.uploadPath.equals(request.getRequestURI())) {
+			upload(request, response, chain, declared);
+			return;
+		}
 		if (declared > this.maxBytes) {
 			refuse(request, response, declared + " bytes declared");
 			return;
@@ -53,6 +72,24 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				return;
 			}
 			chain.doFilter(new ReadBody(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void upload(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long declared)
+			throws ServletException, IOException {
+		if (declared > this.uploadMaxBytes || (declared < 0 && request.getHeader("Transfer-Encoding") != null)) {
+			this.onRefusal.run();
+			logger.warn("Refused an upload from {}: {}", request.getRemoteAddr(),
+					(declared < 0) ? "no length declared" : declared + " bytes declared");
+			response.setHeader("Connection", "close");
+			response.setStatus((declared < 0) ? HttpServletResponse.SC_LENGTH_REQUIRED
+					: HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			response.setContentType("application/json");
+			response.getWriter()
+				.write("{\"error\":\"" + ((declared < 0) ? "Send the image with its length (Content-Length)."
+						: this.uploadRefusal) + "\"}");
 			return;
 		}
 		chain.doFilter(request, response);

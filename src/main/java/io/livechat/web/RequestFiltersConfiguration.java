@@ -1,6 +1,7 @@
 package io.livechat.web;
 
 import io.livechat.config.LiveChatProperties;
+import io.livechat.images.UploadLimits;
 import io.livechat.stomp.ChatMetrics;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,7 +28,9 @@ class RequestFiltersConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(LiveChatProperties properties, ChatMetrics metrics) {
 		int max = (int) Math.min(Integer.MAX_VALUE, properties.limits().maxRequestSize().toBytes());
-		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(max, () -> metrics.rejected("too-large")));
+		var uploads = properties.uploads();
+		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(max, () -> metrics.rejected("too-large"),
+				UploadLimits.PATH, UploadLimits.maxRequestBytes(uploads), UploadLimits.refusal(uploads)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

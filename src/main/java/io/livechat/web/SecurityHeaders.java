@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class SecurityHeaders {
 
 	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-			"style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
+			"style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
 			"base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'");
 
 	private SecurityHeaders() {

@@ -263,8 +263,9 @@ class RoomLockTest {
 		}
 
 		@Override
-		public void append(String roomId, String username, String text, long timestamp, Appended then) {
-			ChatMessage message = append(roomId, username, text, timestamp);
+		public void append(String roomId, String username, String text, MessageImage image, long timestamp,
+				Appended then) {
+			ChatMessage message = append(roomId, username, text, image, timestamp);
 			this.writer.execute(() -> {
 				RoomLockTest.await(this.gate);
 				then.stored(message);

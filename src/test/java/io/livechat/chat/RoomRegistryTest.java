@@ -374,9 +374,9 @@ class RoomRegistryTest {
 		volatile boolean down;
 
 		@Override
-		public ChatMessage append(String roomId, String username, String text, long timestamp) {
+		public ChatMessage append(String roomId, String username, String text, MessageImage image, long timestamp) {
 			check();
-			return super.append(roomId, username, text, timestamp);
+			return super.append(roomId, username, text, image, timestamp);
 		}
 
 		@Override
