@@ -93,7 +93,7 @@ class ImageController {
 			if (file.getSize() > this.maxBytes.toBytes()) {
 				return tooLarge();
 			}
-			UploadedImage image = this.uploads.upload(owner, file::getInputStream, file.getSize());
+			UploadedImage image = this.uploads.upload(owner, file::getInputStream);
 			return ResponseEntity.status(HttpStatus.CREATED).body(image);
 		}
 		finally {
