@@ -7,16 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import io.livechat.config.LiveChatProperties.Uploads;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 import org.springframework.util.unit.DataSize;
 
@@ -54,6 +59,27 @@ class ImageUploadsTest {
 
 	private byte[] thumbnailOf(UploadedImage image) {
 		return this.store.content(image.id(), true).orElseThrow();
+	}
+
+	/** The APP1 segments the JDK's JPEG decoder reports in the file's metadata. */
+	private static List<byte[]> applicationSegmentsTheDecoderSees(byte[] jpeg) throws IOException {
+		ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+			reader.setInput(in);
+			Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0");
+			List<byte[]> segments = new ArrayList<>();
+			NodeList unknown = ((IIOMetadataNode) tree).getElementsByTagName("unknown");
+			for (int i = 0; i < unknown.getLength(); i++) {
+				IIOMetadataNode node = (IIOMetadataNode) unknown.item(i);
+				if ("225".equals(node.getAttribute("MarkerTag"))) {
+					segments.add((byte[]) node.getUserObject());
+				}
+			}
+			return segments;
+		}
+		finally {
+			reader.dispose();
+		}
 	}
 
 	private static BufferedImage decoded(byte[] file) throws IOException {
@@ -153,6 +179,11 @@ class ImageUploadsTest {
 			assertThat(thumbnail.getRGB(31, 1) & 0xff0000).as("the top-left red corner turned to the top right")
 				.isGreaterThan(0xc00000);
 			assertThat(decoded(kept).getWidth()).as("still a JPEG of its own size").isEqualTo(64);
+			assertThat(applicationSegmentsTheDecoderSees(photo)).as("the decoder sees the phone's EXIF")
+				.anySatisfy((segment) -> assertThat(contains(segment, "SecretPhone")).isTrue());
+			assertThat(applicationSegmentsTheDecoderSees(kept)).as("and in the stored file only the orientation")
+				.singleElement()
+				.satisfies((segment) -> assertThat(segment).isEqualTo(ExifOrientation.segment(6)));
 		}
 
 		@Test

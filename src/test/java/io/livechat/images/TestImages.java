@@ -127,14 +127,21 @@ public final class TestImages {
 		return out.toByteArray();
 	}
 
-	/** {@code jpeg} with {@code segments} (each a whole segment: marker, length, body) right after its SOI. */
+	/**
+	 * {@code jpeg} with {@code segments} (each a whole segment: marker, length, body) after its SOI
+	 * and its JFIF segment, if it has one (which must come first).
+	 */
 	public static byte[] withSegments(byte[] jpeg, byte[]... segments) {
+		int at = 2;
+		if ((jpeg[2] & 0xff) == 0xff && (jpeg[3] & 0xff) == 0xe0) {
+			at += 2 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(jpeg, 0, 2);
+		out.write(jpeg, 0, at);
 		for (byte[] segment : segments) {
 			out.writeBytes(segment);
 		}
-		out.write(jpeg, 2, jpeg.length - 2);
+		out.write(jpeg, at, jpeg.length - at);
 		return out.toByteArray();
 	}
 
