@@ -4,6 +4,8 @@ import { ChatConnection } from './connection.js';
 import { channelFrom } from './channels.js';
 import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
+import { ImageSources } from './image-sources.js';
+import { ImageView } from './image-view.js';
 import { ReadsView } from './reads-view.js';
 import { RoomReads } from './room-reads.js';
 import { SettingsView } from './settings-view.js';
@@ -25,7 +27,8 @@ async function main() {
   }
   rememberUsername(username);
 
-  const view = new ChatView();
+  const images = new ImageView(new ImageSources(clientId()));
+  const view = new ChatView(images);
   const reads = new RoomReads({ view: new ReadsView(view), settings: new SettingsView() });
   const controller = new ChatController({ view, sidebar: new SidebarView(), reads, username, rooms });
   const connection = new ChatConnection({
