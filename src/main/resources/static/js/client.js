@@ -5,6 +5,7 @@ import { channelFrom } from './channels.js';
 import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
 import { ImageSources } from './image-sources.js';
+import { ImageUpload } from './image-upload.js';
 import { ImageView } from './image-view.js';
 import { ReadsView } from './reads-view.js';
 import { RoomReads } from './room-reads.js';
@@ -39,6 +40,7 @@ async function main() {
     onOwnEvent: (event) => controller.ownEvent(event),
     onRoomEvent: (event) => controller.roomEvent(event),
   });
+  new ImageUpload({ images, view, clientId: clientId(), send: (image, caption) => controller.send(caption, image) });
   window.addEventListener('popstate', () => controller.navigate(channelFrom(new URLSearchParams(location.search)), { push: false }));
   controller.start(connection, channel, room);
 }

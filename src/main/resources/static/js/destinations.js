@@ -14,12 +14,13 @@ export const Destinations = Object.freeze({
   block: '/app/block',
   read: '/app/read',
   preferences: '/app/preferences',
-  // HTTP (v1.4)
+  // HTTP (v1.4): an image is uploaded first, then sent by its id with /app/send or /app/dm
+  uploads: '/api/uploads',
   /** every image URL the server gives starts with this; the page shows no other */
   images: '/api/images/',
 });
 
-/** The header that says who is asking for a conversation's image: the page's clientId. */
+/** The header that says who is uploading, or asking for a conversation's image: the page's clientId. */
 export const CLIENT_HEADER = 'X-LiveChat-Client';
 
 /**
@@ -59,4 +60,7 @@ export const CLIENT_HEADER = 'X-LiveChat-Client';
  * with its long side at most 320. A conversation's images are served only with CLIENT_HEADER.
  * @typedef {{id:string, url:string, thumbnailUrl:string, width:number, height:number}} MessageImage
  * @typedef {{width:number, height:number}} Size
+ * @typedef {{id:string, width:number, height:number, thumbnail:Size, bytes:number, type:string}} UploadedImage
+ *   the 201 answer to POST /api/uploads
+ * @typedef {{error:string}} UploadRefusal any other answer to it (400, 403, 411, 413, 415, 422, 429, 503)
  */

@@ -55,6 +55,7 @@ export class ChatView {
   /** @param {(text:string)=>boolean} handler returns whether the text was sent */
   bindSend(handler) {
     const submit = () => {
+      if (this.onSendAttached?.()) return; // an image goes, the text as its caption
       const text = this.el.input.value.trim();
       if (!text) return;
       if (handler(text)) {
@@ -72,6 +73,26 @@ export class ChatView {
         submit();
       }
     });
+  }
+
+  /** @param {()=>boolean} handler Send was pressed: returns whether an attached image takes it */
+  bindSendAttached(handler) {
+    this.onSendAttached = handler;
+  }
+
+  /** What the message input says (an image's caption), trimmed. */
+  draft() {
+    return this.el.input.value.trim();
+  }
+
+  /** The message (an image and its caption) went: the input is empty again. */
+  clearDraft() {
+    this.el.input.value = '';
+    this.el.input.focus();
+  }
+
+  focusInput() {
+    this.el.input.focus();
   }
 
   bindInput(handler) {
