@@ -1,32 +1,88 @@
 package io.livechat.images;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
 
 /**
- * The bytes of one image, written once and then read without being copied again: a stripped
- * image is held in memory once per upload.
+ * A stripped image on its way to the store, in a temporary file (deleted on close): an upload
+ * is streamed from the request to the database, never held whole in memory.
  */
-final class ImageBuffer extends ByteArrayOutputStream {
+final class ImageBuffer extends OutputStream {
 
-	ImageBuffer(int initialSize) {
-		super(initialSize);
+	private static final int BUFFER = 64 * 1024;
+
+	private final Path file;
+
+	private final FileChannel channel;
+
+	private final OutputStream out;
+
+	private long size;
+
+	ImageBuffer() throws IOException {
+		this.file = Files.createTempFile("livechat-image-", ".part");
+		this.channel = FileChannel.open(this.file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+		this.out = new BufferedOutputStream(Channels.newOutputStream(this.channel), BUFFER);
 	}
 
-	/** The array the bytes are in (longer than {@link #size()}); not a copy. */
-	synchronized byte[] array() {
-		return this.buf;
+	@Override
+	public void write(int b) throws IOException {
+		this.out.write(b);
+		this.size++;
 	}
 
-	synchronized InputStream inputStream() {
-		return new ByteArrayInputStream(this.buf, 0, this.count);
+	@Override
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		this.out.write(bytes, offset, length);
+		this.size += length;
+	}
+
+	/** How many bytes were written. */
+	long size() {
+		return this.size;
 	}
 
 	/** Overwrites four bytes at {@code offset} with {@code value}, least significant first (RIFF sizes). */
-	synchronized void putLittleEndianInt(int offset, long value) {
-		for (int i = 0; i < 4; i++) {
-			this.buf[offset + i] = (byte) (value >>> (8 * i));
+	void putLittleEndianInt(long offset, long value) throws IOException {
+		this.out.flush();
+		ByteBuffer bytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).flip();
+		while (bytes.hasRemaining()) {
+			this.channel.write(bytes, offset + bytes.position());
+		}
+	}
+
+	/** The bytes written, from the beginning. */
+	InputStream inputStream() throws IOException {
+		this.out.flush();
+		return Files.newInputStream(this.file);
+	}
+
+	/** The bytes written, for a decoder (which may seek). */
+	ImageInputStream imageInputStream() throws IOException {
+		this.out.flush();
+		return new FileImageInputStream(this.file.toFile());
+	}
+
+	/** Deletes the file. */
+	@Override
+	public void close() throws IOException {
+		try {
+			this.channel.close();
+		}
+		finally {
+			Files.deleteIfExists(this.file);
 		}
 	}
 

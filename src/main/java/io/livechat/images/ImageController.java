@@ -1,6 +1,7 @@
 package io.livechat.images;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ class ImageController {
 
 	@PostMapping(UPLOADS)
 	ResponseEntity<?> upload(@RequestHeader(name = CLIENT_HEADER, required = false) String clientId,
-			HttpServletRequest request) throws IOException, ServletException {
+			HttpServletRequest request) throws IOException {
 		String owner = joinedPerson(clientId);
 		if (owner == null) {
 			return problem(HttpStatus.FORBIDDEN, "Join a room before sending an image.");
@@ -93,7 +94,7 @@ class ImageController {
 			if (file.getSize() > this.maxBytes.toBytes()) {
 				return tooLarge();
 			}
-			UploadedImage image = this.uploads.upload(owner, file::getInputStream, file.getSize());
+			UploadedImage image = this.uploads.upload(owner, file::getInputStream);
 			return ResponseEntity.status(HttpStatus.CREATED).body(image);
 		}
 		finally {
@@ -144,12 +145,18 @@ class ImageController {
 		return this.people.isOnline(person) ? person : null;
 	}
 
-	private static Part filePart(HttpServletRequest request) throws IOException, ServletException {
+	/** The part named {@code file}; null when there is none, or the body is no multipart form. */
+	private static Part filePart(HttpServletRequest request) throws IOException {
 		String type = request.getContentType();
-		if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
 			return null;
 		}
-		return request.getPart("file");
+		try {
+			return request.getPart("file");
+		}
+		catch (ServletException | IllegalStateException ex) { // the parser's word for a broken body
+			return null;
+		}
 	}
 
 	private ResponseEntity<Map<String, String>> tooLarge() {

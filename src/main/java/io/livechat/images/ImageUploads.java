@@ -16,7 +16,7 @@ import io.livechat.images.Thumbnails.Thumbnail;
 /**
  * Turns an uploaded file into a stored image, or refuses it saying why. In order: the format
  * from the signature and the size from the header (too many pixels: refused before anything is
- * decoded); a copy without metadata, held in memory once; a decode of that copy, which proves it
+ * decoded); a copy without metadata, in a temporary file; a decode of that copy, which proves it
  * is the image it claims to be and gives the thumbnail; then both are stored. Decoding takes a
  * processor: at most as many run at once as there are processors, the others wait their turn.
  */
@@ -58,7 +58,7 @@ public class ImageUploads {
 	 * @throws TooManyPixelsException more pixels than the setting allows (422)
 	 * @throws UploadsBusyException no decoder came free in time (503)
 	 */
-	public UploadedImage upload(String owner, Upload file, long length) {
+	public UploadedImage upload(String owner, Upload file) {
 		try {
 			ImageHeader header;
 			try (InputStream in = new BufferedInputStream(file.open(), READ_BUFFER)) {
@@ -67,18 +67,21 @@ public class ImageUploads {
 			if (header.pixels() > this.settings.maxPixels()) {
 				throw new TooManyPixelsException(header.width(), header.height(), this.settings.maxPixels());
 			}
-			ImageBuffer stripped = new ImageBuffer((int) Math.min(length, this.settings.maxBytes().toBytes()));
-			int orientation;
-			try (InputStream in = new BufferedInputStream(file.open(), READ_BUFFER)) {
-				orientation = strip(header.format(), in, stripped);
+			try (ImageBuffer stripped = new ImageBuffer()) {
+				int orientation;
+				try (InputStream in = new BufferedInputStream(file.open(), READ_BUFFER)) {
+					orientation = strip(header.format(), in, stripped);
+				}
+				Thumbnail thumbnail = thumbnail(stripped, header, orientation);
+				Size shown = ExifOrientation.turnsSideways(orientation) ? new Size(header.height(), header.width())
+						: new Size(header.width(), header.height());
+				StoredImage image = new StoredImage(newId(), owner, null, header.format().mediaType(), shown,
+						stripped.size(), thumbnail.mediaType(), thumbnail.size(), this.clock.millis());
+				try (InputStream data = stripped.inputStream()) {
+					this.store.save(image, data, thumbnail.bytes());
+				}
+				return UploadedImage.of(image);
 			}
-			Thumbnail thumbnail = thumbnail(stripped, header, orientation);
-			Size shown = ExifOrientation.turnsSideways(orientation) ? new Size(header.height(), header.width())
-					: new Size(header.width(), header.height());
-			StoredImage image = new StoredImage(newId(), owner, null, header.format().mediaType(), shown,
-					stripped.size(), thumbnail.mediaType(), thumbnail.size(), this.clock.millis());
-			this.store.save(image, stripped.inputStream(), thumbnail.bytes());
-			return UploadedImage.of(image);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package io.livechat.images;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ final class JpegSegments {
 	/** Copies the image and says its EXIF orientation (1, upright, when it has none). */
 	static int copyWithoutMetadata(InputStream in, ImageBuffer out) throws IOException {
 		ImageStreams.read(in, 2, ImageFormat.JPEG); // SOI, checked by the signature
-		ImageBuffer tables = new ImageBuffer(4096);
+		ByteArrayOutputStream tables = new ByteArrayOutputStream(4096);
 		int orientation = 1;
 		int marker = nextMarker(in);
 		while (true) { // up to the frame: metadata out, tables held

@@ -18,7 +18,6 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 /**
  * Decodes a stripped image (its first frame) and makes its thumbnail: at most
@@ -58,7 +57,7 @@ final class Thumbnails {
 
 	private static BufferedImage decode(ImageBuffer image, ImageHeader header, long maxPixels) {
 		ImageReader reader = readerOf(header.format());
-		try (ImageInputStream input = new ByteArrayImageInputStream(image.array(), 0, image.size())) {
+		try (ImageInputStream input = image.imageInputStream()) {
 			reader.setInput(input, true, true);
 			int width = reader.getWidth(0);
 			int height = reader.getHeight(0);

@@ -3,6 +3,7 @@ package io.livechat.cluster;
 import java.nio.charset.StandardCharsets;
 
 import io.livechat.chat.ChatMessage;
+import io.livechat.chat.MessageImage;
 import io.livechat.chat.SystemEvent;
 import io.livechat.chat.TypingEvent;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ class ClusterMessageTest {
 	void everyKindCrossesTheChannelIntact() {
 		for (ClusterMessage message : new ClusterMessage[] {
 				ClusterMessage.of("a", new ChatMessage(7, "general", "Alex", "hi \"there\" \u2603", 123)),
+				ClusterMessage.of("a", new ChatMessage(8, "general", "Alex", "", 124,
+						new MessageImage("AAAAAAAAAAAAAAAAAAAAAA", 1024, 768))),
 				ClusterMessage.of("a", SystemEvent.left("tech", "Sam", 456)),
 				ClusterMessage.of("b", new TypingEvent("random", "Kim", true)), ClusterMessage.usersChanged("b", "general"),
 				ClusterMessage.roomsChanged("c") }) {

@@ -45,7 +45,7 @@ class ImageUploadsTest {
 			CLOCK, 2);
 
 	private UploadedImage upload(byte[] file) {
-		return this.uploads.upload(ALEX, () -> new ByteArrayInputStream(file), file.length);
+		return this.uploads.upload(ALEX, () -> new ByteArrayInputStream(file));
 	}
 
 	private byte[] stored(UploadedImage image) {

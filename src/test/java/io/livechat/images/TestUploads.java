@@ -1,5 +1,6 @@
 package io.livechat.images;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +26,17 @@ public final class TestUploads {
 	/** POST {@code file} to {@code base}/api/uploads as {@code clientId} (null: no header), named and typed as given. */
 	public static HttpResponse<String> upload(String base, String clientId, byte[] file, String filename,
 			String declaredType) {
+		return uploadBody(base, clientId, multipart(file, filename, declaredType));
+	}
+
+	/** POST a multipart body made by {@link #multipart} (one body may be sent by many). */
+	public static HttpResponse<String> uploadBody(String base, String clientId, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/uploads"))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(file, filename, declaredType)));
+			// streamed from the one array (ofByteArray would copy it for each request), with its length
+			.POST(HttpRequest.BodyPublishers.fromPublisher(
+					HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), body.length));
 		if (clientId != null) {
 			request.header(CLIENT_HEADER, clientId);
 		}
@@ -48,7 +56,7 @@ public final class TestUploads {
 		return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	static byte[] multipart(byte[] file, String filename, String declaredType) {
+	public static byte[] multipart(byte[] file, String filename, String declaredType) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream(file.length + 512);
 		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
 				+ "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));

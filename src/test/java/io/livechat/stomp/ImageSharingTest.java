@@ -78,7 +78,9 @@ class ImageSharingTest extends EndToEndTest {
 			assertThat(full.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 			assertThat(full.headers().firstValue("Content-Disposition")).hasValue("inline");
 			assertThat(full.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
-			assertThat(full.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'");
+			assertThat(full.headers().allValues("Content-Security-Policy")).as("the page's policy replaced")
+				.containsExactly("default-src 'none'");
+			assertThat(full.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
 			assertThat(full.body()).hasSize(upload.path("bytes").asInt());
 			assertThat(ImageIO.read(new ByteArrayInputStream(full.body())).getWidth()).isEqualTo(1024);
 			HttpResponse<byte[]> thumbnail = TestUploads.fetch(base(), image.path("thumbnailUrl").asString(), null);
@@ -261,10 +263,34 @@ class ImageSharingTest extends EndToEndTest {
 		@Test
 		void aRequestWithoutTheFilePart() {
 			ChatClient alex = joined("Alex", "general");
+			byte[] body = new String(TestUploads.multipart(TestImages.png(10, 10), "a.png", "image/png"),
+					StandardCharsets.ISO_8859_1)
+				.replace("name=\"file\"", "name=\"picture\"")
+				.getBytes(StandardCharsets.ISO_8859_1);
 
-			HttpResponse<String> response = TestUploads.upload(base(), alex.clientId(), new byte[0], "", "image/png");
+			HttpResponse<String> response = TestUploads.uploadBody(base(), alex.clientId(), body);
 
-			assertThat(response.statusCode()).isIn(400, 415);
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(error(response)).isEqualTo("Send the image as a multipart part named 'file'.");
+		}
+
+		@Test
+		void aBodyThatIsNoMultipartAtAll() {
+			ChatClient alex = joined("Alex", "general");
+
+			HttpResponse<String> response = TestUploads.uploadBody(base(), alex.clientId(),
+					"this is not multipart".getBytes(StandardCharsets.US_ASCII));
+
+			assertThat(response.statusCode()).isEqualTo(400);
+		}
+
+		@Test
+		void anEmptyFile() {
+			ChatClient alex = joined("Alex", "general");
+
+			HttpResponse<String> response = TestUploads.upload(base(), alex.clientId(), new byte[0]);
+
+			assertThat(response.statusCode()).isEqualTo(415);
 		}
 
 	}
