@@ -4,6 +4,9 @@ import { ChatConnection } from './connection.js';
 import { channelFrom } from './channels.js';
 import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
+import { ImageSources } from './image-sources.js';
+import { ImageUpload } from './image-upload.js';
+import { ImageView } from './image-view.js';
 import { ReadsView } from './reads-view.js';
 import { RoomReads } from './room-reads.js';
 import { SettingsView } from './settings-view.js';
@@ -25,7 +28,8 @@ async function main() {
   }
   rememberUsername(username);
 
-  const view = new ChatView();
+  const images = new ImageView(new ImageSources(clientId()));
+  const view = new ChatView(images);
   const reads = new RoomReads({ view: new ReadsView(view), settings: new SettingsView() });
   const controller = new ChatController({ view, sidebar: new SidebarView(), reads, username, rooms });
   const connection = new ChatConnection({
@@ -36,6 +40,7 @@ async function main() {
     onOwnEvent: (event) => controller.ownEvent(event),
     onRoomEvent: (event) => controller.roomEvent(event),
   });
+  new ImageUpload({ images, view, clientId: clientId(), send: (image, caption) => controller.send(caption, image) });
   window.addEventListener('popstate', () => controller.navigate(channelFrom(new URLSearchParams(location.search)), { push: false }));
   controller.start(connection, channel, room);
 }

@@ -79,17 +79,18 @@ export class ChatConnection {
     if (messageId > this.lastId) this.lastId = messageId;
   }
 
-  say(text) {
-    return this.publish(Destinations.send, { room: this.room, text });
+  /** A message to the room: text, or an uploaded image's id with the text as its caption. */
+  say(text, image) {
+    return this.publish(Destinations.send, { room: this.room, text, ...(image ? { image } : {}) });
   }
 
   typing(isTyping) {
     return this.publish(Destinations.typing, { room: this.room, typing: isTyping });
   }
 
-  /** A direct message to someone's public id. */
-  dm(to, text) {
-    return this.publish(Destinations.dm, { to, text });
+  /** A direct message to someone's public id: text, or an uploaded image's id with the text as its caption. */
+  dm(to, text, image) {
+    return this.publish(Destinations.dm, { to, text, ...(image ? { image } : {}) });
   }
 
   conversations() {

@@ -360,10 +360,16 @@ export class ChatController {
     this.scrollback.loadOlder(room, () => room.id === this.room && this.channel.kind === 'room', (m) => shownRoomMessage(m, this.me));
   }
 
-  send(text) {
+  /**
+   * Sends a message to the room or conversation shown: text, or an uploaded image (its id) with
+   * the text as its caption, perhaps empty. Returns whether it went.
+   * @param {string} text
+   * @param {string} [image]
+   */
+  send(text, image) {
     const sent = this.channel.kind === 'room'
-      ? this.connection.say(text)
-      : this.me.id !== null && this.connection.dm(this.dm.peer, text);
+      ? this.connection.say(text, image)
+      : this.me.id !== null && this.connection.dm(this.dm.peer, text, image);
     if (!sent) return false;
     this.sentText = text;
     this.notifier.stop();

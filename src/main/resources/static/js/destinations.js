@@ -1,4 +1,4 @@
-// Every STOMP destination the client uses; docs/protocol.md describes them.
+// Every STOMP destination and image path the client uses; docs/protocol.md describes them.
 export const Destinations = Object.freeze({
   events: '/user/queue/events',
   rooms: '/topic/rooms',
@@ -14,11 +14,19 @@ export const Destinations = Object.freeze({
   block: '/app/block',
   read: '/app/read',
   preferences: '/app/preferences',
+  // HTTP (v1.4): an image is uploaded first, then sent by its id with /app/send or /app/dm
+  uploads: '/api/uploads',
+  /** every image URL the server gives starts with this; the page shows no other */
+  images: '/api/images/',
 });
+
+/** The header that says who is uploading, or asking for a conversation's image: the page's clientId. */
+export const CLIENT_HEADER = 'X-LiveChat-Client';
 
 /**
  * Payloads, mirroring the server's records (io.livechat.chat).
- * @typedef {{type:'message', id:number, room:string, username:string, text:string, timestamp:number}} ChatMessage
+ * @typedef {{type:'message', id:number, room:string, username:string, text:string, timestamp:number,
+ *   image?:MessageImage}} ChatMessage text may be empty when there is an image (its caption)
  * @typedef {{type:'system', event:'joined'|'left', room:string, username:string, text:string, timestamp:number}} SystemEvent
  * @typedef {{id:string, name:string}} Member a user and their public id
  * @typedef {{type:'users', room:string, users:string[], joined?:string[], left?:string[], joinedMembers?:Member[]}} UsersEvent
@@ -30,7 +38,8 @@ export const Destinations = Object.freeze({
  * @typedef {{type:'error', code:string, message:string}} ErrorEvent
  *
  * Direct messages (v1.2).
- * @typedef {{type:'dm', id:number, conversation:string, from:Member, to:Member, text:string, timestamp:number}} DirectMessage
+ * @typedef {{type:'dm', id:number, conversation:string, from:Member, to:Member, text:string, timestamp:number,
+ *   image?:MessageImage}} DirectMessage
  * @typedef {{id:string, name:string, online:boolean}} Peer
  * @typedef {{conversation:string, with:Peer, lastId:number, lastReadId:number, peerLastReadId:number, unread:number, blocked:boolean,
  *   last?:DirectMessage}} ConversationSummary
@@ -46,4 +55,12 @@ export const Destinations = Object.freeze({
  * @typedef {{room:string, unread:number}} RoomUnread
  * @typedef {{type:'unread', rooms:RoomUnread[]}} UnreadEvent
  * @typedef {{type:'preferences', readReceipts:boolean}} PreferencesEvent
+ *
+ * Images (v1.4). A message's picture: its full size in pixels; the thumbnail is the same picture
+ * with its long side at most 320. A conversation's images are served only with CLIENT_HEADER.
+ * @typedef {{id:string, url:string, thumbnailUrl:string, width:number, height:number}} MessageImage
+ * @typedef {{width:number, height:number}} Size
+ * @typedef {{id:string, width:number, height:number, thumbnail:Size, bytes:number, type:string}} UploadedImage
+ *   the 201 answer to POST /api/uploads
+ * @typedef {{error:string}} UploadRefusal any other answer to it (400, 403, 411, 413, 415, 422, 429, 503)
  */

@@ -16,6 +16,7 @@ const NOTICES = {
   'message-too-long': 'That message is too long (1000 characters at most).',
   'not-joined': 'You are not in this room any more. Reconnecting...',
   unavailable: 'Messages cannot be stored right now, so that one was not sent. Please try again in a moment.',
+  'unknown-image': 'That image cannot be sent (it was sent already, or it is not yours). Please attach it again.',
 };
 
 // The same in a conversation, where some mean something else.

@@ -1,21 +1,28 @@
 // The chat page's DOM, with sidebar-view.js: the only modules that touch it. User text goes in
 // through textContent only, and every name and message text is isolated (<bdi>, dir="auto"), so
 // that right-to-left writing, or a direction control in an old message, cannot reorder the
-// author, time or words around it.
+// author, time or words around it. A message's picture comes from ImageView.
 import { isolated, membershipLine, systemEventLine, typingLine } from './lines.js';
 
 const NEAR_BOTTOM_PX = 100;
 const NEAR_TOP_PX = 80;
 
 /**
- * A message as the main panel shows it, from a room or a conversation.
- * @typedef {{id:number, author:string, text:string, timestamp:number, mine:boolean}} ShownMessage
+ * A message as the main panel shows it, from a room or a conversation; `text` is an image's
+ * caption, perhaps empty.
+ * @typedef {{id:number, author:string, text:string, timestamp:number, mine:boolean, image:ShownImage|null}} ShownMessage
+ * A message's picture: the server's paths for it and its thumbnail, its size and the thumbnail's,
+ * and whether it is a conversation's (served only to its two people, so loaded as a blob).
+ * @typedef {{url:string, thumbnailUrl:string, width:number, height:number,
+ *   thumbnail:import('./destinations.js').Size, restricted:boolean}} ShownImage
  */
 
 /** The main panel: the room or conversation shown, its header, the composer and the banners. */
 export class ChatView {
-  constructor(doc = document) {
+  /** @param {import('./image-view.js').ImageView} images draws the messages' pictures */
+  constructor(images, doc = document) {
     this.doc = doc;
+    this.images = images;
     this.el = {
       app: doc.getElementById('app'),
       roomTitle: doc.getElementById('room-title'),
@@ -48,6 +55,7 @@ export class ChatView {
   /** @param {(text:string)=>boolean} handler returns whether the text was sent */
   bindSend(handler) {
     const submit = () => {
+      if (this.onSendAttached?.()) return; // an image goes, the text as its caption
       const text = this.el.input.value.trim();
       if (!text) return;
       if (handler(text)) {
@@ -65,6 +73,26 @@ export class ChatView {
         submit();
       }
     });
+  }
+
+  /** @param {()=>boolean} handler Send was pressed: returns whether an attached image takes it */
+  bindSendAttached(handler) {
+    this.onSendAttached = handler;
+  }
+
+  /** What the message input says (an image's caption), trimmed. */
+  draft() {
+    return this.el.input.value.trim();
+  }
+
+  /** The message (an image and its caption) went: the input is empty again. */
+  clearDraft() {
+    this.el.input.value = '';
+    this.el.input.focus();
+  }
+
+  focusInput() {
+    this.el.input.focus();
   }
 
   bindInput(handler) {
@@ -129,6 +157,7 @@ export class ChatView {
   }
 
   clearMessages() {
+    this.images.clear();
     this.el.messages.replaceChildren();
     this.messageIds.clear();
     this.el.pill.hidden = true;
@@ -288,7 +317,13 @@ export class ChatView {
     item.dataset.id = String(message.id);
     item.classList.add(message.mine ? 'mine' : 'theirs');
     item.querySelector('.author').textContent = message.author;
-    item.querySelector('.text').textContent = message.text;
+    const text = item.querySelector('.text');
+    text.textContent = message.text;
+    if (message.image) {
+      item.classList.add('with-image');
+      text.before(this.images.thumbnail(message.image, { caption: message.text, author: message.author }));
+      text.hidden = !message.text;
+    }
     const time = item.querySelector('time');
     time.textContent = formatTime(message.timestamp);
     time.dateTime = new Date(message.timestamp).toISOString();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +101,38 @@ public final class Browser implements AutoCloseable {
 		return findAll("#dm-list .dm-button").stream()
 			.filter((entry) -> entry.findElement(By.cssSelector(".dm-name")).getDomProperty("textContent").equals(name))
 			.findFirst();
+	}
+
+	/**
+	 * Pastes a file into the page as the clipboard would (a screenshot, say): a {@code paste}
+	 * event on the focused element whose clipboard holds a File made in the page from
+	 * {@code content}.
+	 */
+	void paste(byte[] content, String name, String type) {
+		this.driver.executeScript("""
+				const [base64, name, type] = arguments;
+				const transfer = new DataTransfer();
+				transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+				const target = document.activeElement ?? document.body;
+				target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+				""", Base64.getEncoder().encodeToString(content), name, type);
+	}
+
+	/**
+	 * Drags a file onto the element {@code css} matches and drops it there, as from the desktop:
+	 * {@code dragenter}, {@code dragover} and {@code drop} events carrying a File made in the page
+	 * from {@code content}.
+	 */
+	void drop(byte[] content, String name, String type, String css) {
+		this.driver.executeScript("""
+				const [base64, name, type, css] = arguments;
+				const transfer = new DataTransfer();
+				transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+				const target = document.querySelector(css);
+				for (const kind of ['dragenter', 'dragover', 'drop']) {
+				  target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+				}
+				""", Base64.getEncoder().encodeToString(content), name, type, css);
 	}
 
 	WebElement find(String css) {

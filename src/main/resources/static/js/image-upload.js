@@ -1,0 +1,150 @@
+// The image on its way from this page: the one chosen (with the attach button, pasted or dropped),
+// previewed until Send or Cancel, then uploaded with its progress shown and sent as a message whose
+// text is what the message input says (its caption). The upload request and what each refusal
+// says live here; no DOM (ImageView draws the preview, ChatView owns the input and the notices).
+import { CLIENT_HEADER, Destinations } from './destinations.js';
+
+/** What the server takes (it checks the bytes themselves too). */
+const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+/** What a refusal says when its answer carries no message of the server's own. */
+const REFUSALS = {
+  0: 'The image could not be uploaded: the connection failed. Please try again.',
+  400: 'The image could not be uploaded. Please try again.',
+  403: 'You are not in the chat yet, so images cannot be sent. Wait until it is connected.',
+  411: 'The image could not be uploaded: the browser did not say its size.',
+  413: 'That image is too large to send.',
+  415: 'That file is not a PNG, JPEG, GIF or WebP image.',
+  422: 'That image has too many pixels to send.',
+  429: 'You are sending images too fast. Wait a moment, then try again.',
+  503: 'The server is busy. Please try again in a moment.',
+};
+
+/** Refusals after which the same file could go through later: its preview stays. */
+const RETRYABLE = new Set([0, 403, 429, 503]);
+
+export class ImageUpload {
+  /**
+   * @param {{images:import('./image-view.js').ImageView, view:import('./view.js').ChatView, clientId:string,
+   *   send:(image:string, caption:string)=>boolean}} options `send` sends the uploaded image with its
+   *   caption to the room or conversation shown, and returns whether it could
+   */
+  constructor({ images, view, clientId, send }) {
+    this.images = images;
+    this.view = view;
+    this.clientId = clientId;
+    this.send = send;
+    /** @type {File|null} the image previewed */
+    this.file = null;
+    /** @type {XMLHttpRequest|null} its upload, while on its way */
+    this.request = null;
+    /** @type {string|null} its id once uploaded, until it is sent */
+    this.uploaded = null;
+    images.bindChoose((file) => this.choose(file));
+    images.bindCancel(() => this.cancel());
+    view.bindSendAttached(() => this.submit());
+  }
+
+  /** @param {File} file an image picked, pasted or dropped: previewed, replacing any other */
+  choose(file) {
+    if (file.type && !ACCEPTED_TYPES.includes(file.type)) {
+      this.view.showNotice('Only PNG, JPEG, GIF and WebP images can be sent.');
+      return;
+    }
+    this.cancel();
+    this.file = file;
+    this.images.showPreview(file);
+    this.view.focusInput();
+  }
+
+  /** Send was pressed: returns whether an image takes it (then the text is its caption). */
+  submit() {
+    if (this.file === null) return false;
+    if (this.request !== null) return true; // on its way already
+    if (this.uploaded !== null) this.deliver();
+    else this.upload();
+    return true;
+  }
+
+  /** Cancel or Escape: stops an upload on its way and drops the image; the caption stays typed. */
+  cancel() {
+    if (this.file === null) return;
+    const request = this.request;
+    this.request = null;
+    request?.abort();
+    this.file = null;
+    this.uploaded = null;
+    this.images.hidePreview();
+  }
+
+  upload() {
+    const file = this.file;
+    const request = new XMLHttpRequest();
+    this.request = request;
+    const body = new FormData();
+    body.append('file', file, file.name || 'image');
+    request.open('POST', Destinations.uploads);
+    request.setRequestHeader(CLIENT_HEADER, this.clientId);
+    request.upload.addEventListener('progress', (e) => {
+      if (this.request === request) this.images.showProgress(e.lengthComputable ? e.loaded / e.total : null);
+    });
+    request.addEventListener('load', () => {
+      if (this.request !== request) return; // cancelled
+      this.request = null;
+      const answer = parse(request.responseText);
+      if (request.status === 201 && typeof answer?.id === 'string') {
+        this.uploaded = answer.id;
+        this.images.showProgress(1);
+        this.deliver();
+      } else {
+        this.refused(request.status, answer);
+      }
+    });
+    request.addEventListener('error', () => {
+      if (this.request !== request) return;
+      this.request = null;
+      this.refused(0, null);
+    });
+    this.images.showProgress(0);
+    request.send(body);
+  }
+
+  /** The upload is done: the message goes with the caption typed now. */
+  deliver() {
+    if (!this.send(this.uploaded, this.view.draft())) {
+      this.images.stopProgress();
+      this.view.showNotice('The chat is not connected, so the image was not sent yet. Press Send again once it is.');
+      return;
+    }
+    this.file = null;
+    this.uploaded = null;
+    this.images.hidePreview();
+    this.view.clearDraft();
+  }
+
+  /**
+   * The server (or the network) refused the upload: say why; the caption stays typed, and the
+   * image too when it could go through later.
+   * @param {number} status 0 when no answer came
+   * @param {import('./destinations.js').UploadRefusal|null} answer
+   */
+  refused(status, answer) {
+    const said = typeof answer?.error === 'string' && answer.error.trim() ? answer.error : null;
+    this.view.showNotice(said ?? REFUSALS[status] ?? `The image could not be uploaded (HTTP ${status}).`);
+    if (RETRYABLE.has(status)) {
+      this.images.stopProgress();
+    } else {
+      this.file = null;
+      this.images.hidePreview();
+    }
+    this.view.focusInput();
+  }
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
