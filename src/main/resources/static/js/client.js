@@ -40,7 +40,11 @@ async function main() {
     onOwnEvent: (event) => controller.ownEvent(event),
     onRoomEvent: (event) => controller.roomEvent(event),
   });
-  new ImageUpload({ images, view, clientId: clientId(), send: (image, caption) => controller.send(caption, image) });
+  new ImageUpload({
+    images, view, clientId: clientId(),
+    send: (image, caption) => controller.send(caption, image),
+    shown: () => `${controller.channel.kind}:${controller.channel.id}`,
+  });
   window.addEventListener('popstate', () => controller.navigate(channelFrom(new URLSearchParams(location.search)), { push: false }));
   controller.start(connection, channel, room);
 }

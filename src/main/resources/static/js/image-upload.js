@@ -20,20 +20,33 @@ const REFUSALS = {
   503: 'The server is busy. Please try again in a moment.',
 };
 
+/**
+ * The server's default upload limit: a larger picture (a 4K screenshot can be) is re-encoded as a
+ * JPEG before it is sent, which makes most of them a fraction of the size.
+ */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** JPEG qualities tried in turn on a picture over the limit. */
+const QUALITIES = [0.92, 0.8, 0.6];
+
 /** Refusals after which the same file could go through later: its preview stays. */
 const RETRYABLE = new Set([0, 403, 429, 503]);
 
 export class ImageUpload {
   /**
    * @param {{images:import('./image-view.js').ImageView, view:import('./view.js').ChatView, clientId:string,
-   *   send:(image:string, caption:string)=>boolean}} options `send` sends the uploaded image with its
-   *   caption to the room or conversation shown, and returns whether it could
+   *   send:(image:string, caption:string)=>boolean, shown:()=>string}} options `send` sends the
+   *   uploaded image with its caption to the room or conversation shown, and returns whether it could;
+   *   `shown` names the room or conversation shown
    */
-  constructor({ images, view, clientId, send }) {
+  constructor({ images, view, clientId, send, shown }) {
     this.images = images;
     this.view = view;
     this.clientId = clientId;
     this.send = send;
+    this.shown = shown;
+    /** @type {string|null} where Send was pressed: the image goes there or nowhere */
+    this.target = null;
     /** @type {File|null} the image previewed */
     this.file = null;
     /** @type {XMLHttpRequest|null} its upload, while on its way */
@@ -61,6 +74,7 @@ export class ImageUpload {
   submit() {
     if (this.file === null) return false;
     if (this.request !== null) return true; // on its way already
+    this.target = this.shown();
     if (this.uploaded !== null) this.deliver();
     else this.upload();
     return true;
@@ -77,10 +91,13 @@ export class ImageUpload {
     this.images.hidePreview();
   }
 
-  upload() {
-    const file = this.file;
+  async upload() {
+    const chosen = this.file;
     const request = new XMLHttpRequest();
     this.request = request;
+    this.images.showProgress(0);
+    const file = await fitted(chosen);
+    if (this.request !== request) return; // cancelled meanwhile
     const body = new FormData();
     body.append('file', file, file.name || 'image');
     request.open('POST', Destinations.uploads);
@@ -105,12 +122,16 @@ export class ImageUpload {
       this.request = null;
       this.refused(0, null);
     });
-    this.images.showProgress(0);
     request.send(body);
   }
 
-  /** The upload is done: the message goes with the caption typed now. */
+  /** The upload is done: the message goes with the caption typed now, where Send was pressed. */
   deliver() {
+    if (this.shown() !== this.target) {
+      this.cancel();
+      this.view.showNotice('The image was not sent: another room or conversation is shown now.');
+      return;
+    }
     if (!this.send(this.uploaded, this.view.draft())) {
       this.images.stopProgress();
       this.view.showNotice('The chat is not connected, so the image was not sent yet. Press Send again once it is.');
@@ -139,6 +160,38 @@ export class ImageUpload {
     }
     this.view.focusInput();
   }
+}
+
+/**
+ * The file to upload: as chosen, or, when it is over the limit and not a GIF (whose animation a
+ * JPEG would lose), the same picture as a JPEG small enough (on white, for any transparency). A
+ * picture the browser cannot draw, or that stays too big, goes as it is: the server says why not.
+ * @param {File} file
+ * @returns {Promise<File>}
+ */
+async function fitted(file) {
+  if (file.size <= MAX_BYTES || file.type === 'image/gif' || typeof createImageBitmap !== 'function') return file;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    for (const quality of QUALITIES) {
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+      if (blob !== null && blob.size <= MAX_BYTES) {
+        const name = (file.name || 'image').replace(/\.[^.]*$/, '') + '.jpg';
+        return new File([blob], name, { type: 'image/jpeg' });
+      }
+    }
+  } catch {
+    // not drawable here: the server decides
+  }
+  return file;
 }
 
 function parse(text) {
