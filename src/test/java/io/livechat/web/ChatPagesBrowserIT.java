@@ -1,7 +1,6 @@
 package io.livechat.web;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,10 +8,6 @@ import java.util.stream.LongStream;
 
 import io.livechat.chat.ChatMessage;
 import io.livechat.chat.MessageStore;
-import io.livechat.chat.RoomRegistry;
-import io.livechat.chat.RoomSummary;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,9 +18,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -40,14 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The pages as people use them, in real headless Chromium against the whole application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChatPagesBrowserIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RoomRegistry rooms;
+class ChatPagesBrowserIT extends BrowserTest {
 
 	@Autowired
 	OpenSessions sessions;
@@ -55,15 +41,8 @@ class ChatPagesBrowserIT {
 	@Autowired
 	MessageStore store;
 
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(Browser::close);
-		// a SockJS user is noticed gone when its session times out: within three heart-beats
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(35))
-			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
+	@Override
+	void afterBrowsersClosed() {
 		this.sessions.clear();
 	}
 
@@ -409,12 +388,6 @@ class ChatPagesBrowserIT {
 		Browser landing = this.browsers.get(this.browsers.size() - 1);
 		landing.waitUntil((d) -> landing.findAll(".room-choice").size() == 3);
 		landing.screenshot("landing");
-	}
-
-	private Browser browser() {
-		Browser browser = new Browser(this.port, 1280, 800);
-		this.browsers.add(browser);
-		return browser;
 	}
 
 	private static boolean isScrolledToBottom(Browser browser) {

@@ -1,31 +1,22 @@
 package io.livechat.web;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.livechat.chat.ChatException;
-import io.livechat.chat.RoomRegistry;
-import io.livechat.chat.RoomSummary;
 import io.livechat.direct.Conversation;
 import io.livechat.direct.DirectMessage;
 import io.livechat.direct.DirectMessageStore;
 import io.livechat.people.Person;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -37,15 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * opened from the online list, listed in the sidebar with unread badges, kept across reloads,
  * and blocked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ChatPagesBrowserIT.DroppableConnections.class)
-class DirectMessagesBrowserIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RoomRegistry rooms;
+class DirectMessagesBrowserIT extends BrowserTest {
 
 	@Autowired
 	ChatPagesBrowserIT.OpenSessions sessions;
@@ -53,14 +37,8 @@ class DirectMessagesBrowserIT {
 	@Autowired
 	DirectMessageStore store;
 
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(Browser::close);
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(35))
-			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
+	@Override
+	void afterBrowsersClosed() {
 		this.sessions.clear();
 	}
 
@@ -328,12 +306,6 @@ class DirectMessagesBrowserIT {
 		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("# General") && alice.url().contains("room=general"));
 		alice.waitUntil((d) -> alice.find("#notice").isDisplayed());
 		assertThat(alice.find("#notice").getText()).isEqualTo("There is nobody with that id on LiveChat.");
-	}
-
-	private Browser browser() {
-		Browser browser = new Browser(this.port, 1280, 800);
-		this.browsers.add(browser);
-		return browser;
 	}
 
 	/** The other person's public id, from the address of the conversation shown. */

@@ -9,18 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import io.livechat.chat.RoomRegistry;
-import io.livechat.chat.RoomSummary;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -29,10 +23,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,27 +35,10 @@ import static org.assertj.core.api.Assertions.offset;
  * thumbnail at its final size, opened whole in a viewer; in a room and in a direct message, on a
  * desktop and on a phone; and refused with the server's reason, the caption kept.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImageSharingBrowserIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RoomRegistry rooms;
+class ImageSharingBrowserIT extends BrowserTest {
 
 	@TempDir
 	Path files;
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(Browser::close);
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(35))
-			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
-	}
 
 	@Test
 	void aPastedScreenshotIsPreviewedSentWithItsCaptionAndShownToOthersAsAThumbnailAtItsFinalSize() throws IOException {
@@ -372,12 +345,6 @@ class ImageSharingBrowserIT {
 		phone.screenshot("chat-mobile-image-viewer");
 		phone.find("#viewer-close").click();
 		phone.waitUntil((d) -> !phone.find("#image-viewer").isDisplayed());
-	}
-
-	private Browser browser() {
-		Browser browser = new Browser(this.port, 1280, 800);
-		this.browsers.add(browser);
-		return browser;
 	}
 
 	/** The newest message on screen as {@link Browser#messages()} says it, or "" while none. */

@@ -1,22 +1,12 @@
 package io.livechat.web;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.livechat.chat.RoomRegistry;
-import io.livechat.chat.RoomSummary;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rooms, "Seen" under the newest DM the other person has read, the "New messages" divider and its
  * jump button, the hidden tab's title, and the setting that hides receipts both ways.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReadReceiptsBrowserIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RoomRegistry rooms;
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(Browser::close);
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(35))
-			.until(() -> this.rooms.summaries().stream().mapToInt(RoomSummary::users).sum() == 0);
-	}
+class ReadReceiptsBrowserIT extends BrowserTest {
 
 	@Test
 	void twoPeopleInARoomSeeEachOthersSeenByUnderTheNewestMessageTheyHaveSeen() {
@@ -238,12 +211,6 @@ class ReadReceiptsBrowserIT {
 				  delete document.visibilityState;
 				}
 				document.dispatchEvent(new Event('visibilitychange'));""", hidden);
-	}
-
-	private Browser browser() {
-		Browser browser = new Browser(this.port, 1280, 800);
-		this.browsers.add(browser);
-		return browser;
 	}
 
 }
