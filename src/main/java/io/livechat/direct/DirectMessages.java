@@ -77,7 +77,6 @@ public class DirectMessages {
 	public DirectMessages(DirectMessageStore store, People people, ChatEvents events, Mailboxes mailboxes,
 			DirectMessageRoute route, OnlinePeople online, ReceiptSharing sharing, ImageClaims images, Clock clock,
 			int conversationsPerHour) {
-		this.images = images;
 		this.store = store;
 		this.people = people;
 		this.events = events;
@@ -88,6 +87,7 @@ public class DirectMessages {
 		this.starts = new ConversationStarts(conversationsPerHour, System::nanoTime);
 		this.presence = new PeerPresence(store, this.mailboxes, events, this.online);
 		this.entries = new ConversationEntries(store, people, this.online, sharing, mailboxes, events);
+		this.images = images;
 	}
 
 	/** Tells peers who came online or went offline, every {@code interval}, from {@code scheduler}. */

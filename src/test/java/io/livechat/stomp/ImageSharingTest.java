@@ -228,7 +228,7 @@ class ImageSharingTest extends EndToEndTest {
 		@Test
 		void aFileOverFiveMegabytesIsRefusedBeforeItIsRead() throws IOException {
 			ChatClient alex = joined("Alex", "general");
-			HttpResponse<String> tooBig = TestUploads.upload(base(), alex.clientId(), new byte[6 * 1024 * 1024]);
+			HttpResponse<String> tooBig = TestUploads.uploadAskingFirst(base(), alex.clientId(), new byte[6 * 1024 * 1024]);
 			assertThat(tooBig.statusCode()).isEqualTo(413);
 			assertThat(error(tooBig)).isEqualTo("An image may be at most 5 MB.");
 
