@@ -21,10 +21,11 @@ const REFUSALS = {
 };
 
 /**
- * The server's default upload limit: a larger picture (a 4K screenshot can be) is re-encoded as a
- * JPEG before it is sent, which makes most of them a fraction of the size.
+ * The upload limit until the server has said its own (GET /api/uploads): a larger picture (a 4K
+ * screenshot can be) is re-encoded as a JPEG before it is sent, which makes most of them a
+ * fraction of the size; one that stays larger is not sent at all.
  */
-const MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** JPEG qualities tried in turn on a picture over the limit. */
 const QUALITIES = [0.92, 0.8, 0.6];
@@ -96,8 +97,14 @@ export class ImageUpload {
     const request = new XMLHttpRequest();
     this.request = request;
     this.images.showProgress(0);
-    const file = await fitted(chosen);
+    const maxBytes = await uploadLimit();
+    const file = await fitted(chosen, maxBytes);
     if (this.request !== request) return; // cancelled meanwhile
+    if (file.size > maxBytes) { // refused here: a body that large would be cut off, its answer perhaps lost
+      this.request = null;
+      this.refused(413, { error: `An image may be at most ${megabytes(maxBytes)}.` });
+      return;
+    }
     const body = new FormData();
     body.append('file', file, file.name || 'image');
     request.open('POST', Destinations.uploads);
@@ -169,8 +176,8 @@ export class ImageUpload {
  * @param {File} file
  * @returns {Promise<File>}
  */
-async function fitted(file) {
-  if (file.size <= MAX_BYTES || file.type === 'image/gif' || typeof createImageBitmap !== 'function') return file;
+async function fitted(file, maxBytes) {
+  if (file.size <= maxBytes || file.type === 'image/gif' || typeof createImageBitmap !== 'function') return file;
   try {
     const bitmap = await createImageBitmap(file);
     const canvas = document.createElement('canvas');
@@ -183,7 +190,7 @@ async function fitted(file) {
     bitmap.close();
     for (const quality of QUALITIES) {
       const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
-      if (blob !== null && blob.size <= MAX_BYTES) {
+      if (blob !== null && blob.size <= maxBytes) {
         const name = (file.name || 'image').replace(/\.[^.]*$/, '') + '.jpg';
         return new File([blob], name, { type: 'image/jpeg' });
       }
@@ -192,6 +199,24 @@ async function fitted(file) {
     // not drawable here: the server decides
   }
   return file;
+}
+
+/** @type {Promise<number>|null} the server's upload limit, asked once */
+let limit = null;
+
+/** @returns {Promise<number>} the largest file the server takes, in bytes */
+function uploadLimit() {
+  limit ??= fetch(Destinations.uploads)
+    .then((response) => (response.ok ? response.json() : null))
+    .then((limits) => (Number.isInteger(limits?.maxBytes) && limits.maxBytes > 0 ? limits.maxBytes : DEFAULT_MAX_BYTES))
+    .catch(() => DEFAULT_MAX_BYTES);
+  return limit;
+}
+
+/** A size as the server says it: "5 MB", "300 KB", "1500 bytes". */
+function megabytes(bytes) {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  return bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`;
 }
 
 function parse(text) {

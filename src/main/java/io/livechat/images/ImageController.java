@@ -63,6 +63,8 @@ class ImageController {
 
 	private final String refusal;
 
+	private final long maxPixels;
+
 	ImageController(ImageUploads uploads, Images images, UploadRates rates, PublicIds publicIds, DirectMessages people,
 			LiveChatProperties properties) {
 		this.uploads = uploads;
@@ -72,6 +74,7 @@ class ImageController {
 		this.people = people;
 		this.maxBytes = properties.uploads().maxBytes();
 		this.refusal = UploadLimits.refusal(properties.uploads());
+		this.maxPixels = properties.uploads().maxPixels();
 	}
 
 	@PostMapping(UPLOADS)
@@ -100,6 +103,12 @@ class ImageController {
 		finally {
 			file.delete();
 		}
+	}
+
+	/** What an upload may be, for a page to check before it sends one. */
+	@GetMapping(UPLOADS)
+	Map<String, Long> limits() {
+		return Map.of("maxBytes", this.maxBytes.toBytes(), "maxPixels", this.maxPixels);
 	}
 
 	@GetMapping("/api/images/{id}")

@@ -31,21 +31,7 @@ public final class TestUploads {
 
 	/** POST a multipart body made by {@link #multipart} (one body may be sent by many). */
 	public static HttpResponse<String> uploadBody(String base, String clientId, byte[] body) {
-		return uploadBody(base, clientId, body, false);
-	}
-
-	/**
-	 * As {@link #upload(String, String, byte[])}, asking first whether the server wants the body
-	 * ({@code Expect: 100-continue}): a refusal before the body is read then reaches the client
-	 * for certain, rather than racing the connection's close.
-	 */
-	public static HttpResponse<String> uploadAskingFirst(String base, String clientId, byte[] file) {
-		return uploadBody(base, clientId, multipart(file, "picture.png", "image/png"), true);
-	}
-
-	private static HttpResponse<String> uploadBody(String base, String clientId, byte[] body, boolean askFirst) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/uploads"))
-			.expectContinue(askFirst)
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
 			// streamed from the one array (ofByteArray would copy it for each request), with its length

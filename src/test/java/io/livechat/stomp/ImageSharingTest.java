@@ -228,20 +228,30 @@ class ImageSharingTest extends EndToEndTest {
 		@Test
 		void aFileOverFiveMegabytesIsRefusedBeforeItIsRead() throws IOException {
 			ChatClient alex = joined("Alex", "general");
-			HttpResponse<String> tooBig = TestUploads.uploadAskingFirst(base(), alex.clientId(), new byte[6 * 1024 * 1024]);
-			assertThat(tooBig.statusCode()).isEqualTo(413);
-			assertThat(error(tooBig)).isEqualTo("An image may be at most 5 MB.");
 
-			try (Socket socket = new Socket("127.0.0.1", ImageSharingTest.this.port)) { // says 6 MB, sends none
+			try (Socket socket = new Socket("127.0.0.1", ImageSharingTest.this.port)) { // says 6 MB, sends none of it
 				socket.setSoTimeout(5000);
 				OutputStream out = socket.getOutputStream();
 				out.write(("POST /api/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nX-LiveChat-Client: " + alex.clientId()
 						+ "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 6291456\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII));
 				out.flush();
-				String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-				assertThat(status).isEqualTo("HTTP/1.1 413");
+				String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+				assertThat(response).startsWith("HTTP/1.1 413");
+				assertThat(response).containsIgnoringCase("Connection: close");
+				assertThat(response).endsWith("{\"error\":\"An image may be at most 5 MB.\"}");
 			}
+		}
+
+		@Test
+		void thePageCanAskTheLimitsBeforeItUploads() {
+			HttpResponse<byte[]> limits = TestUploads.fetch(base(), "/api/uploads", null);
+
+			assertThat(limits.statusCode()).isEqualTo(200);
+			JsonNode body = json.readTree(limits.body());
+			assertThat(body.path("maxBytes").asLong()).isEqualTo(5L * 1024 * 1024);
+			assertThat(body.path("maxPixels").asLong()).isEqualTo(40_000_000L);
 		}
 
 		@Test
