@@ -8,20 +8,25 @@ public interface ImageClaims {
 
 	/**
 	 * Takes the image {@code imageId} of {@code owner} (a public id) for a message to
-	 * {@code place}; from then on it is served to whoever may read that place.
+	 * {@code place}; from then on it is served to whoever may read that place. A message with a
+	 * client id ({@code clientMsgId}, or null) may claim again what it claimed before: its resend.
 	 * @throws ChatException {@code unknown-image} when there is no such image of theirs that is
-	 * still unsent; {@code unavailable} when the images cannot be reached
+	 * still unsent (or claimed by this very message); {@code unavailable} when the images cannot be
+	 * reached
 	 */
-	MessageImage claim(String imageId, String owner, String place);
+	MessageImage claim(String imageId, String owner, String place, String clientMsgId);
 
-	/** Gives back an image claimed for a message that then was not sent (it may be sent again). */
+	/**
+	 * Gives back an image claimed for a message that then was not sent (it may be sent again),
+	 * unless a stored message carries it (an earlier sending of a resend).
+	 */
 	void release(String imageId, String owner);
 
 	/** No uploads: every claim is refused. */
 	ImageClaims NONE = new ImageClaims() {
 
 		@Override
-		public MessageImage claim(String imageId, String owner, String place) {
+		public MessageImage claim(String imageId, String owner, String place, String clientMsgId) {
 			throw new ChatException(ErrorCode.UNKNOWN_IMAGE, "Images cannot be sent here.");
 		}
 

@@ -22,27 +22,27 @@ public interface MessageStore {
 	}
 
 	/**
-	 * Stores a message as {@link #append(String, String, String, MessageImage, long)} does, then
-	 * reports to {@code then}: an implementation may do that later, from another thread (for
-	 * instance after a commit shared with other messages), but always in id order within a room.
-	 * This default stores and reports at once.
+	 * Stores a message, then reports to {@code then}: an implementation may do that later, from
+	 * another thread (for instance after a commit shared with other messages), but always in id
+	 * order within a room. A message whose client id its sender has stored in the room before is
+	 * not stored again: {@code then} hears {@link Appended#alreadyStored} with the id it has. This
+	 * default stores and reports at once, and keeps no client ids.
 	 */
-	default void append(String roomId, String username, String text, MessageImage image, long timestamp,
-			Appended then) {
-		ChatMessage message;
+	default void append(NewMessage message, Appended then) {
+		ChatMessage stored;
 		try {
-			message = append(roomId, username, text, image, timestamp);
+			stored = append(message.roomId(), message.username(), message.text(), message.image(), message.timestamp());
 		}
 		catch (ChatException ex) {
 			then.failed(ex);
 			return;
 		}
-		then.stored(message);
+		then.stored(stored);
 	}
 
 	/** Stores a message of text alone and reports to {@code then}. */
 	default void append(String roomId, String username, String text, long timestamp, Appended then) {
-		append(roomId, username, text, null, timestamp, then);
+		append(new NewMessage(roomId, username, text, null, timestamp, null), then);
 	}
 
 	/**

@@ -185,14 +185,18 @@ public class RoomRegistry {
 	 * this returns (the store may wait to commit several messages at once).
 	 */
 	public void send(String connectionId, String roomId, String rawText) {
-		send(connectionId, roomId, rawText, null);
+		send(connectionId, roomId, rawText, null, null);
 	}
 
 	/**
 	 * As {@link #send(String, String, String)}, with a picture claimed for this room (the text is
-	 * then its caption, perhaps empty), or none ({@code image} null).
+	 * then its caption, perhaps empty), or none ({@code image} null); and with the client's id for
+	 * the message, or none. With an id, the connection hears an {@link AckEvent} once the message
+	 * is stored (after the room hears the message), and a resend of a message stored before is
+	 * not stored again: only the acknowledgement goes out, naming the id it was stored under.
+	 * Refusals name the client's id.
 	 */
-	public void send(String connectionId, String roomId, String rawText, MessageImage image) {
+	public void send(String connectionId, String roomId, String rawText, MessageImage image, String clientMsgId) {
 		Connection connection = joinedConnection(connectionId, roomId);
 		String text = (image != null) ? MessageText.caption(rawText) : MessageText.parse(rawText);
 		ChatRoom room = room(roomId);
@@ -200,20 +204,32 @@ public class RoomRegistry {
 			if (!roomId.equals(connection.roomId)) {
 				throw notJoined(roomId);
 			}
+			ClientMessageId clientId = (clientMsgId != null)
+					? new ClientMessageId(this.memberIds.of(connection.clientId), clientMsgId) : null;
+			NewMessage message = new NewMessage(roomId, room.nameOf(connection.nameKey), text, image, now(), clientId);
 			synchronized (room) {
-				this.store.append(roomId, room.nameOf(connection.nameKey), text, image, now(), new Appended() {
+				this.store.append(message, new Appended() {
 					@Override
-					public void stored(ChatMessage message) { // on the store's writer: never waits for the room
+					public void stored(ChatMessage stored) { // on the store's writer: never waits for the room
 						room.handOff().execute(() -> {
 							synchronized (room) {
-								RoomRegistry.this.events.toRoom(roomId, message);
+								RoomRegistry.this.events.toRoom(roomId, stored);
+								if (clientMsgId != null) {
+									RoomRegistry.this.events.toConnection(connectionId,
+											AckEvent.inRoom(clientMsgId, stored.id(), roomId));
+								}
 							}
 						});
 					}
 
 					@Override
+					public void alreadyStored(long id) {
+						RoomRegistry.this.events.toConnection(connectionId, AckEvent.inRoom(clientMsgId, id, roomId));
+					}
+
+					@Override
 					public void failed(ChatException reason) {
-						RoomRegistry.this.events.toConnection(connectionId, reason.toEvent());
+						RoomRegistry.this.events.toConnection(connectionId, reason.about(clientMsgId).toEvent());
 					}
 				});
 			}

@@ -16,15 +16,17 @@ public interface DirectMessageStore {
 	 * Stores a message under the conversation's next id and reports it to {@code then}, perhaps
 	 * later and from another thread, but in id order within a conversation; moves the sender's
 	 * read position to it. A {@code hidden} message (its recipient blocks the sender) is never
-	 * shown to the recipient. {@code image} is the picture it carries, or null.
+	 * shown to the recipient. {@code image} is the picture it carries, or null. A message with a
+	 * {@code clientMsgId} (or null) that its sender stored in the conversation before is not stored
+	 * again: {@code then} hears {@link Stored#alreadyStored} with the id it has.
 	 */
 	void append(Conversation conversation, Person from, Person to, String text, MessageImage image, long timestamp,
-			boolean hidden, Stored then);
+			boolean hidden, String clientMsgId, Stored then);
 
-	/** Stores a message of text alone, as {@link #append(Conversation, Person, Person, String, MessageImage, long, boolean, Stored)}. */
+	/** Stores a message of text alone, as {@link #append(Conversation, Person, Person, String, MessageImage, long, boolean, String, Stored)}. */
 	default void append(Conversation conversation, Person from, Person to, String text, long timestamp, boolean hidden,
 			Stored then) {
-		append(conversation, from, to, text, null, timestamp, hidden, then);
+		append(conversation, from, to, text, null, timestamp, hidden, null, then);
 	}
 
 	/** The person's conversations with anyone they do not block, the newest message first, at most {@code limit}. */
@@ -62,6 +64,10 @@ public interface DirectMessageStore {
 	interface Stored {
 
 		void stored(DirectMessage message);
+
+		/** A resend: its client id was stored before, as the message {@code id}; nothing new was stored. */
+		default void alreadyStored(long id) {
+		}
 
 		void failed(ChatException reason);
 

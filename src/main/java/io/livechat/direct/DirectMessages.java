@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.livechat.chat.AckEvent;
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ErrorCode;
@@ -142,14 +143,16 @@ public class DirectMessages {
 	}
 
 	public void send(String connectionId, String to, String rawText) {
-		send(connectionId, to, rawText, null);
+		send(connectionId, to, rawText, null, null);
 	}
 
 	/**
 	 * Sends a message to {@code to}, with the sender's uploaded image {@code imageId} (its text
-	 * then a caption, perhaps empty) or without ({@code imageId} null).
+	 * then a caption, perhaps empty) or without ({@code imageId} null), and with the client's id
+	 * for it, or none. With an id, the connection hears an ack once it is stored (after the
+	 * {@code dm} event), and a resend of a message stored before only gets the ack again.
 	 */
-	public void send(String connectionId, String to, String rawText, String imageId) {
+	public void send(String connectionId, String to, String rawText, String imageId, String clientMsgId) {
 		String me = identity(connectionId);
 		String recipient = peer(me, to);
 		String text = (imageId != null) ? MessageText.caption(rawText) : MessageText.parse(rawText);
@@ -160,18 +163,31 @@ public class DirectMessages {
 					"You have started too many new conversations in the last hour. Try again later.");
 		}
 		boolean hidden = this.store.blocks(recipient, me);
-		MessageImage image = (imageId != null) ? this.images.claim(imageId, me, ImageClaims.conversation(conversation.id()))
-				: null;
+		MessageImage image = (imageId != null)
+				? this.images.claim(imageId, me, ImageClaims.conversation(conversation.id()), clientMsgId) : null;
 		this.store.append(conversation, new Person(me, nameOf(me)), new Person(recipient, recipientName), text, image,
-				this.clock.millis(), hidden, new DirectMessageStore.Stored() {
+				this.clock.millis(), hidden, clientMsgId, new DirectMessageStore.Stored() {
 					@Override
 					public void stored(DirectMessage message) { // perhaps on the store's writer: never blocks
 						DirectMessages.this.route.stored(message, hidden);
+						acknowledge(message.id());
+					}
+
+					@Override
+					public void alreadyStored(long id) {
+						acknowledge(id);
+					}
+
+					private void acknowledge(long id) {
+						if (clientMsgId != null) {
+							DirectMessages.this.events.toConnection(connectionId,
+									AckEvent.inConversation(clientMsgId, id, conversation.id()));
+						}
 					}
 
 					@Override
 					public void failed(ChatException reason) {
-						DirectMessages.this.events.toConnection(connectionId, reason.toEvent());
+						DirectMessages.this.events.toConnection(connectionId, reason.about(clientMsgId).toEvent());
 					}
 				});
 	}

@@ -30,21 +30,39 @@ public final class InMemoryDirectMessageStore implements DirectMessageStore {
 
 	@Override
 	public void append(Conversation conversation, Person from, Person to, String text, MessageImage image,
-			long timestamp, boolean hidden, Stored then) {
+			long timestamp, boolean hidden, String clientMsgId, Stored then) {
 		DirectMessage message;
+		Long known;
 		synchronized (this) {
 			Log log = this.logs.computeIfAbsent(conversation.id(), (id) -> new Log());
-			message = new DirectMessage(log.lastId + 1, conversation.id(), from, to, text, timestamp, image);
-			log.lastId = message.id();
-			log.messages.add(new Kept(message, hidden));
-			if (log.messages.size() > KEPT) {
-				log.messages.remove(0);
+			String key = (clientMsgId != null) ? from.id() + "\n" + clientMsgId : null;
+			known = (key != null) ? log.clientIds.get(key) : null;
+			message = (known != null) ? null
+					: new DirectMessage(log.lastId + 1, conversation.id(), from, to, text, timestamp, image);
+			if (message != null) {
+				keep(log, key, message, hidden);
+				this.peers.computeIfAbsent(from.id(), (id) -> new HashSet<>()).add(to.id());
+				this.peers.computeIfAbsent(to.id(), (id) -> new HashSet<>()).add(from.id());
+				this.reads.put(readKey(from.id(), conversation), message.id());
 			}
-			this.peers.computeIfAbsent(from.id(), (id) -> new HashSet<>()).add(to.id());
-			this.peers.computeIfAbsent(to.id(), (id) -> new HashSet<>()).add(from.id());
-			this.reads.put(readKey(from.id(), conversation), message.id());
 		}
-		then.stored(message);
+		if (known != null) {
+			then.alreadyStored(known);
+		}
+		else {
+			then.stored(message);
+		}
+	}
+
+	private static void keep(Log log, String clientKey, DirectMessage message, boolean hidden) {
+		log.lastId = message.id();
+		if (clientKey != null) {
+			log.clientIds.put(clientKey, message.id());
+		}
+		log.messages.add(new Kept(message, hidden));
+		if (log.messages.size() > KEPT) {
+			log.messages.remove(0);
+		}
 	}
 
 	@Override
@@ -159,6 +177,9 @@ public final class InMemoryDirectMessageStore implements DirectMessageStore {
 		private final List<Kept> messages = new ArrayList<>();
 
 		private long lastId;
+
+		/** Each sender's client ids, to the messages they became (as long as the conversation is kept). */
+		private final Map<String, Long> clientIds = new HashMap<>();
 
 	}
 

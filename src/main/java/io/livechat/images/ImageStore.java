@@ -20,12 +20,13 @@ public interface ImageStore {
 
 	/**
 	 * Marks the owner's unsent image as sent to {@code place}, atomically (whichever of two
-	 * claims comes first wins); the image as claimed, or empty when it is not theirs, sent
-	 * already, or gone.
+	 * claims comes first wins), for the message with {@code clientMsgId} (or null); the image as
+	 * claimed, or empty when it is not theirs, sent already (but for the same place by the same
+	 * message: a resend), or gone.
 	 */
-	Optional<StoredImage> claim(String id, String owner, String place, long now);
+	Optional<StoredImage> claim(String id, String owner, String place, String clientMsgId, long now);
 
-	/** Makes a claimed image the owner's unsent one again. */
+	/** Makes a claimed image the owner's unsent one again, unless a stored message carries it. */
 	void release(String id, String owner);
 
 	/** Deletes images never sent and uploaded before {@code cutoffMillis}; how many. */

@@ -27,11 +27,12 @@ public class Images implements ImageClaims {
 	}
 
 	@Override
-	public MessageImage claim(String imageId, String owner, String place) {
+	public MessageImage claim(String imageId, String owner, String place, String clientMsgId) {
 		if (!ImageUploads.isWellFormedId(imageId)) {
 			throw unknown();
 		}
-		StoredImage image = this.store.claim(imageId, owner, place, this.clock.millis()).orElseThrow(Images::unknown);
+		StoredImage image = this.store.claim(imageId, owner, place, clientMsgId, this.clock.millis())
+			.orElseThrow(Images::unknown);
 		return new MessageImage(image.id(), image.size().width(), image.size().height());
 	}
 

@@ -23,7 +23,7 @@ public class InMemoryImageStore implements ImageStore {
 	@Override
 	public synchronized void save(StoredImage image, InputStream data, byte[] thumbnail) {
 		try {
-			this.images.put(image.id(), new Kept(image, data.readNBytes((int) image.bytes()), thumbnail.clone()));
+			this.images.put(image.id(), new Kept(image, data.readNBytes((int) image.bytes()), thumbnail.clone(), null));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -47,21 +47,25 @@ public class InMemoryImageStore implements ImageStore {
 	}
 
 	@Override
-	public synchronized Optional<StoredImage> claim(String id, String owner, String place, long now) {
+	public synchronized Optional<StoredImage> claim(String id, String owner, String place, String clientMsgId,
+			long now) {
 		Kept kept = this.images.get(id);
-		if (kept == null || kept.image.isSent() || !kept.image.owner().equals(owner)) {
+		boolean resend = kept != null && clientMsgId != null && place.equals(kept.image.place())
+				&& clientMsgId.equals(kept.clientMsgId);
+		if (kept == null || (kept.image.isSent() && !resend) || !kept.image.owner().equals(owner)) {
 			return Optional.empty();
 		}
-		Kept sent = new Kept(kept.image.sentTo(place), kept.data, kept.thumbnail);
+		Kept sent = new Kept(kept.image.sentTo(place), kept.data, kept.thumbnail, clientMsgId);
 		this.images.put(id, sent);
 		return Optional.of(sent.image);
 	}
 
+	/** Not when the claim was a message's with a client id: this store cannot tell whether it was stored. */
 	@Override
 	public synchronized void release(String id, String owner) {
 		Kept kept = this.images.get(id);
-		if (kept != null && kept.image.owner().equals(owner)) {
-			this.images.put(id, new Kept(kept.image.sentTo(null), kept.data, kept.thumbnail));
+		if (kept != null && kept.image.owner().equals(owner) && kept.clientMsgId == null) {
+			this.images.put(id, new Kept(kept.image.sentTo(null), kept.data, kept.thumbnail, null));
 		}
 	}
 
@@ -78,7 +82,7 @@ public class InMemoryImageStore implements ImageStore {
 		return 0;
 	}
 
-	private record Kept(StoredImage image, byte[] data, byte[] thumbnail) {
+	private record Kept(StoredImage image, byte[] data, byte[] thumbnail, String clientMsgId) {
 	}
 
 }

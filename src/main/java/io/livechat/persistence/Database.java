@@ -7,6 +7,7 @@ import io.livechat.chat.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 
@@ -23,9 +24,14 @@ final class Database {
 			return databaseCall.get();
 		}
 		catch (DataAccessException | TransactionException ex) {
-			logger.warn("The database is unavailable: {}", ex.getMostSpecificCause().getMessage());
-			throw unavailable();
+			throw unavailable(ex);
 		}
+	}
+
+	/** What a failed database call becomes, with its line in the log. */
+	static ChatException unavailable(NestedRuntimeException ex) {
+		logger.warn("The database is unavailable: {}", ex.getMostSpecificCause().getMessage());
+		return unavailable();
 	}
 
 	static ChatException unavailable() {

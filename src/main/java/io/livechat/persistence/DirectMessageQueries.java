@@ -124,4 +124,13 @@ final class DirectMessageQueries {
 			.single() > 0;
 	}
 
+	/** The id of the message {@code sender} stored with {@code clientMsgId} in the conversation, or null. */
+	Long clientMessage(String conversation, String sender, String clientMsgId) {
+		return this.jdbc.sql("SELECT id FROM direct_messages WHERE conversation = ? AND sender = ? AND client_msg_id = ?")
+			.params(conversation, sender, clientMsgId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
 }

@@ -76,9 +76,9 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 
 	@Override
 	public void append(Conversation conversation, Person from, Person to, String text, MessageImage image,
-			long timestamp, boolean hidden, Stored then) {
+			long timestamp, boolean hidden, String clientMsgId, Stored then) {
 		prepare(conversation, timestamp);
-		if (!this.writer.offer(new Pending(conversation, from, to, text, image, timestamp, hidden, then))) {
+		if (!this.writer.offer(new Pending(conversation, from, to, text, image, timestamp, hidden, clientMsgId, then))) {
 			then.failed(Database.unavailable());
 		}
 	}
@@ -116,8 +116,13 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 		});
 	}
 
-	/** One transaction: each conversation's row locked (in id order), the messages inserted. */
+	/**
+	 * One transaction: each conversation's row locked (in id order), the messages inserted. A
+	 * message whose client id its sender stored before (found under the conversation's lock, so no
+	 * other node can be storing it too) or earlier in the batch is not inserted again.
+	 */
 	private void commit(List<Pending> batch) {
+		Long[] known = new Long[batch.size()];
 		List<DirectMessage> messages = Database.guarded(() -> this.transaction.execute((status) -> {
 			Map<String, Long> lastIds = new TreeMap<>();
 			batch.forEach((pending) -> lastIds.put(pending.conversation.id(), 0L));
@@ -127,15 +132,37 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 					.query(Long.class)
 					.single());
 			}
-			List<DirectMessage> stored = new ArrayList<>(batch.size());
-			for (Pending pending : batch) {
+			Map<List<String>, Integer> firsts = new HashMap<>();
+			List<DirectMessage> all = new ArrayList<>(batch.size());
+			List<Integer> fresh = new ArrayList<>(batch.size());
+			for (int i = 0; i < batch.size(); i++) {
+				Pending pending = batch.get(i);
+				known[i] = null;
+				if (pending.clientMsgId != null) {
+					List<String> key = List.of(pending.conversation.id(), pending.from.id(), pending.clientMsgId);
+					Integer first = firsts.putIfAbsent(key, i);
+					if (first == null) {
+						known[i] = this.queries.clientMessage(key.get(0), key.get(1), key.get(2));
+					}
+					else {
+						known[i] = (all.get(first) != null) ? Long.valueOf(all.get(first).id()) : known[first];
+					}
+				}
+				if (known[i] != null) {
+					all.add(null);
+					continue;
+				}
 				long id = lastIds.merge(pending.conversation.id(), 1L, Long::sum);
-				stored.add(new DirectMessage(id, pending.conversation.id(), pending.from, pending.to, pending.text,
+				all.add(new DirectMessage(id, pending.conversation.id(), pending.from, pending.to, pending.text,
 						pending.timestamp, pending.image));
+				fresh.add(i);
 			}
-			this.batch.batchUpdate("INSERT INTO direct_messages (" + DirectMessageQueries.COLUMNS + ", hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					indices(batch.size()), MAX_BATCH, (statement, i) -> {
-						DirectMessage message = stored.get(i);
+			List<DirectMessage> stored = fresh.stream().map(all::get).toList();
+			this.batch.batchUpdate("INSERT INTO direct_messages (" + DirectMessageQueries.COLUMNS
+					+ ", hidden, client_msg_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					indices(stored.size()), MAX_BATCH, (statement, n) -> {
+						int i = fresh.get(n);
+						DirectMessage message = all.get(i);
 						statement.setString(1, message.conversation());
 						statement.setLong(2, message.id());
 						statement.setString(3, message.from().id());
@@ -149,6 +176,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 						statement.setObject(10, (image != null) ? image.width() : null, Types.INTEGER);
 						statement.setObject(11, (image != null) ? image.height() : null, Types.INTEGER);
 						statement.setBoolean(12, batch.get(i).hidden);
+						statement.setString(13, batch.get(i).clientMsgId);
 					});
 			for (DirectMessage message : stored) { // a sender has read what they wrote
 				this.jdbc.sql("""
@@ -161,12 +189,13 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 					.params(message.id(), message.timestamp(), message.conversation(), message.id())
 					.update();
 			}
-			return stored;
+			return all;
 		}));
 		for (int i = 0; i < batch.size(); i++) {
 			DirectMessage message = messages.get(i);
 			Stored then = batch.get(i).then;
-			report(() -> then.stored(message));
+			Long id = known[i];
+			report((id != null) ? () -> then.alreadyStored(id) : () -> then.stored(message));
 		}
 	}
 
@@ -283,7 +312,7 @@ public class JdbcDirectMessageStore implements DirectMessageStore, AutoCloseable
 	}
 
 	private record Pending(Conversation conversation, Person from, Person to, String text, MessageImage image,
-			long timestamp, boolean hidden, Stored then) {
+			long timestamp, boolean hidden, String clientMsgId, Stored then) {
 	}
 
 }

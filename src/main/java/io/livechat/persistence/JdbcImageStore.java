@@ -73,17 +73,21 @@ public class JdbcImageStore implements ImageStore {
 	}
 
 	@Override
-	public Optional<StoredImage> claim(String id, String owner, String place, long now) {
-		int claimed = Database.guarded(() -> this.jdbc
-			.sql("UPDATE images SET place = ?, sent_at = ? WHERE id = ? AND owner = ? AND place IS NULL")
-			.params(place, now, id, owner)
+	public Optional<StoredImage> claim(String id, String owner, String place, String clientMsgId, long now) {
+		int claimed = Database.guarded(() -> this.jdbc.sql("""
+				UPDATE images SET place = ?, sent_at = ?, client_msg_id = ?
+				WHERE id = ? AND owner = ? AND (place IS NULL OR (place = ? AND client_msg_id = ?))""")
+			.params(place, now, clientMsgId, id, owner, place, clientMsgId)
 			.update());
 		return (claimed == 1) ? find(id) : Optional.empty();
 	}
 
 	@Override
 	public void release(String id, String owner) {
-		Database.guarded(() -> this.jdbc.sql("UPDATE images SET place = NULL, sent_at = NULL WHERE id = ? AND owner = ?")
+		Database.guarded(() -> this.jdbc.sql("""
+				UPDATE images SET place = NULL, sent_at = NULL, client_msg_id = NULL WHERE id = ? AND owner = ?
+				AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.image_id = images.id)
+				AND NOT EXISTS (SELECT 1 FROM direct_messages d WHERE d.image_id = images.id)""")
 			.params(id, owner)
 			.update());
 	}

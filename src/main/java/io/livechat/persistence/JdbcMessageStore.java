@@ -12,22 +12,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
 import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
+import io.livechat.chat.ClientMessageId;
 import io.livechat.chat.History;
 import io.livechat.chat.MessageImage;
 import io.livechat.chat.MessageStore;
+import io.livechat.chat.NewMessage;
 import io.livechat.chat.RecentMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,8 +63,9 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(JdbcMessageStore.class);
 
 	private static final String INSERT = """
-			INSERT INTO messages (room, id, username, text, created_at, image_id, image_width, image_height)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+			INSERT INTO messages (room, id, username, text, created_at, image_id, image_width, image_height,
+			    sender_id, client_msg_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -69,6 +76,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	private final MessageQueries queries;
 
 	private final RoomCounters counters;
+
+	private final ClientMessageIds clientIds;
 
 	/** Each room's newest messages and last id, loaded on first use; guarded by its own monitor. */
 	private final Map<String, RecentMessages> logs = new ConcurrentHashMap<>();
@@ -100,6 +109,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.queries = new MessageQueries(this.jdbc);
 		this.counters = new RoomCounters(this.jdbc);
+		this.clientIds = new ClientMessageIds(this.jdbc);
 		this.writer = new GroupCommit<>("livechat-message-writer", MAX_PENDING, MAX_BATCH, new GroupCommit.Committer<>() {
 			@Override
 			public void commit(List<Pending> batch) {
@@ -114,9 +124,8 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	}
 
 	@Override
-	public void append(String roomId, String username, String text, MessageImage image, long timestamp,
-			Appended then) {
-		if (!this.writer.offer(new Pending(roomId, username, text, image, timestamp, then))) {
+	public void append(NewMessage message, Appended then) {
+		if (!this.writer.offer(new Pending(message, then))) {
 			then.failed(unavailable());
 		}
 	}
@@ -125,7 +134,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	@Override
 	public ChatMessage append(String roomId, String username, String text, MessageImage image, long timestamp) {
 		CompletableFuture<ChatMessage> stored = new CompletableFuture<>();
-		append(roomId, username, text, image, timestamp, new Appended() {
+		append(new NewMessage(roomId, username, text, image, timestamp, null), new Appended() {
 			@Override
 			public void stored(ChatMessage message) {
 				stored.complete(message);
@@ -150,30 +159,90 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		this.writer.close();
 	}
 
-	/** Inserts a batch in one transaction, then reports each message, in order. */
+	/**
+	 * Inserts a batch in one transaction, then reports each message, in order. A message whose
+	 * client id its sender stored before (on any node, before any restart) or earlier in the batch
+	 * is not inserted: it is reported as stored already. Two nodes storing the same resend at once
+	 * meet in the unique index: the batch is tried again, and then knows it.
+	 */
 	private void commit(List<Pending> batch) {
-		List<ChatMessage> messages;
-		if (this.shared) {
-			messages = guarded(() -> this.transaction.execute((status) -> insertWithSharedIds(batch)));
+		Stored outcome;
+		try {
+			outcome = store(batch);
 		}
-		else {
-			messages = insertWithLocalIds(batch);
+		catch (DuplicateKeyException ex) {
+			logger.debug("A resend was stored meanwhile by another node; storing the batch again");
+			outcome = guarded(() -> store(batch));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw Database.unavailable(ex);
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			ChatMessage message = messages.get(i);
-			if (!this.shared) {
-				RecentMessages log = this.logs.get(message.room());
-				synchronized (log) {
-					log.add(message);
-				}
-			}
+			Pending pending = batch.get(i);
+			Long known = outcome.known().get(i);
 			try {
-				batch.get(i).then.stored(message);
+				if (known != null) {
+					pending.then.alreadyStored(known);
+					continue;
+				}
+				ChatMessage message = outcome.messages().get(i);
+				if (!this.shared) {
+					RecentMessages log = this.logs.get(message.room());
+					synchronized (log) {
+						log.add(message);
+					}
+				}
+				pending.then.stored(message);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not deliver stored message {} of #{}", message.id(), message.room(), ex);
+				logger.warn("Could not deliver a stored message of #{}", pending.message.roomId(), ex);
 			}
 		}
+	}
+
+	/** What a batch became: for each message, its id stored before, or itself as stored now. */
+	private record Stored(List<Long> known, List<ChatMessage> messages) {
+	}
+
+	/** Throws the database's exceptions as they are: {@link #commit} tells a duplicate from the rest. */
+	private Stored store(List<Pending> batch) {
+		List<Long> known = new ArrayList<>(this.clientIds.known(batch.stream().map(Pending::message).toList()));
+		// a resend in the batch of its first sending: the same id as the first, once that has one
+		Map<List<String>, Integer> firsts = new HashMap<>();
+		List<Integer> sameAs = new ArrayList<>(batch.size());
+		List<Pending> fresh = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			NewMessage message = batch.get(i).message;
+			ClientMessageId clientId = message.clientId();
+			Integer first = (clientId == null || known.get(i) != null) ? null
+					: firsts.putIfAbsent(List.of(message.roomId(), clientId.sender(), clientId.value()), i);
+			sameAs.add(first);
+			if (known.get(i) == null && first == null) {
+				fresh.add(batch.get(i));
+			}
+		}
+		List<ChatMessage> inserted;
+		if (fresh.isEmpty()) {
+			inserted = List.of();
+		}
+		else if (this.shared) {
+			inserted = this.transaction.execute((status) -> insertWithSharedIds(fresh));
+		}
+		else {
+			inserted = insertWithLocalIds(fresh);
+		}
+		List<ChatMessage> messages = new ArrayList<>(batch.size());
+		int next = 0;
+		for (int i = 0; i < batch.size(); i++) {
+			if (sameAs.get(i) != null) {
+				known.set(i, messages.get(sameAs.get(i)).id());
+				messages.add(null);
+			}
+			else {
+				messages.add((known.get(i) == null) ? inserted.get(next++) : null);
+			}
+		}
+		return new Stored(known, messages);
 	}
 
 	/** A batch that was not stored (or raced the close): each sender hears it. */
@@ -183,14 +252,14 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 		// The outcome may be unknown (a commit whose answer was lost): read each room's last id
 		// again on its next use rather than trust the cached one.
-		batch.forEach((message) -> this.logs.remove(message.roomId));
+		batch.forEach((pending) -> this.logs.remove(pending.message.roomId()));
 		ChatException reason = (ex instanceof ChatException chatException) ? chatException : unavailable();
 		for (Pending message : batch) {
 			try {
 				message.then.failed(reason);
 			}
 			catch (RuntimeException callbackFailure) {
-				logger.warn("Could not report a failed message of #{}", message.roomId, callbackFailure);
+				logger.warn("Could not report a failed message of #{}", message.message.roomId(), callbackFailure);
 			}
 		}
 	}
@@ -200,40 +269,42 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		Map<String, Long> nextIds = new HashMap<>();
 		List<ChatMessage> messages = new ArrayList<>(batch.size());
 		for (Pending message : batch) {
-			long id = nextIds.computeIfAbsent(message.roomId, (room) -> lastId(room)) + 1;
-			nextIds.put(message.roomId, id);
-			messages.add(message.stored(id));
+			String room = message.message.roomId();
+			long id = nextIds.computeIfAbsent(room, (key) -> lastId(key)) + 1;
+			nextIds.put(room, id);
+			messages.add(message.message.stored(id));
 		}
 		if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
-			ChatMessage message = messages.get(0);
-			guarded(() -> this.batch.update(INSERT, (statement) -> bind(statement, message)));
+			this.batch.update(INSERT, (statement) -> bind(statement, batch.get(0).message, messages.get(0).id()));
 		}
 		else {
-			guarded(() -> this.transaction.execute((status) -> insert(messages)));
+			this.transaction.execute((status) -> insert(batch, messages));
 		}
 		return messages;
 	}
 
 	/** Ids from the rooms' counters, locked until this transaction ends; runs inside the transaction. */
 	private List<ChatMessage> insertWithSharedIds(List<Pending> batch) {
-		Map<String, Long> lastIds = this.counters.lock(batch.stream().map(Pending::roomId).toList());
+		Map<String, Long> lastIds = this.counters.lock(batch.stream().map((pending) -> pending.message.roomId()).toList());
 		List<ChatMessage> messages = new ArrayList<>(batch.size());
-		for (Pending message : batch) {
-			long id = lastIds.merge(message.roomId, 1L, Long::sum);
-			messages.add(message.stored(id));
+		for (Pending pending : batch) {
+			long id = lastIds.merge(pending.message.roomId(), 1L, Long::sum);
+			messages.add(pending.message.stored(id));
 		}
 		this.counters.update(lastIds);
-		insert(messages);
+		insert(batch, messages);
 		return messages;
 	}
 
-	private int[][] insert(List<ChatMessage> messages) {
-		return this.batch.batchUpdate(INSERT, messages, MAX_BATCH, JdbcMessageStore::bind);
+	private int[][] insert(List<Pending> batch, List<ChatMessage> messages) {
+		List<Integer> indices = IntStream.range(0, batch.size()).boxed().toList();
+		return this.batch.batchUpdate(INSERT, indices, MAX_BATCH,
+				(statement, i) -> bind(statement, batch.get(i).message, messages.get(i).id()));
 	}
 
-	private static void bind(PreparedStatement statement, ChatMessage message) throws SQLException {
-		statement.setString(1, message.room());
-		statement.setLong(2, message.id());
+	private static void bind(PreparedStatement statement, NewMessage message, long id) throws SQLException {
+		statement.setString(1, message.roomId());
+		statement.setLong(2, id);
 		statement.setString(3, message.username());
 		statement.setString(4, message.text());
 		statement.setLong(5, message.timestamp());
@@ -241,6 +312,9 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		statement.setString(6, (image != null) ? image.id() : null);
 		statement.setObject(7, (image != null) ? image.width() : null, Types.INTEGER);
 		statement.setObject(8, (image != null) ? image.height() : null, Types.INTEGER);
+		ClientMessageId clientId = message.clientId();
+		statement.setString(9, (clientId != null) ? clientId.sender() : null);
+		statement.setString(10, (clientId != null) ? clientId.value() : null);
 	}
 
 	/**
@@ -330,13 +404,7 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		return Database.unavailable();
 	}
 
-	private record Pending(String roomId, String username, String text, MessageImage image, long timestamp,
-			Appended then) {
-
-		ChatMessage stored(long id) {
-			return new ChatMessage(id, this.roomId, this.username, this.text, this.timestamp, this.image);
-		}
-
+	private record Pending(NewMessage message, Appended then) {
 	}
 
 }

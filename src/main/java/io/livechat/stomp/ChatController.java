@@ -66,14 +66,20 @@ class ChatController {
 		this.rooms.leave(sessionId, command.room());
 	}
 
+	/** A refusal names the message's {@code clientMsgId}, if it has one. */
 	@MessageMapping(Destinations.SEND)
 	void send(@Payload SendCommand command, @Header(SESSION_ID) String sessionId) {
-		acquire(sessionId, Action.SEND, "Slow down: this message was not sent.");
-		if (command.image() == null) {
-			this.rooms.send(sessionId, command.room(), command.text());
+		try {
+			acquireSend(sessionId);
+			if (command.image() == null) {
+				this.rooms.send(sessionId, command.room(), command.text(), null, command.clientMsgId());
+			}
+			else {
+				sendImage(sessionId, command);
+			}
 		}
-		else {
-			sendImage(sessionId, command);
+		catch (ChatException ex) {
+			throw ex.about(command.clientMsgId());
 		}
 		this.metrics.messageReceived();
 	}
@@ -81,9 +87,10 @@ class ChatController {
 	/** The sender's upload, claimed for the room (I/O, no lock held); given back if the send is refused. */
 	private void sendImage(String sessionId, SendCommand command) {
 		String owner = this.publicIds.of(this.rooms.clientIdIn(sessionId, command.room()));
-		MessageImage image = this.images.claim(command.image(), owner, ImageClaims.room(command.room()));
+		MessageImage image = this.images.claim(command.image(), owner, ImageClaims.room(command.room()),
+				command.clientMsgId());
 		try {
-			this.rooms.send(sessionId, command.room(), command.text(), image);
+			this.rooms.send(sessionId, command.room(), command.text(), image, command.clientMsgId());
 		}
 		catch (ChatException ex) {
 			this.images.release(image.id(), owner);
@@ -95,6 +102,13 @@ class ChatController {
 	void typing(@Payload TypingCommand command, @Header(SESSION_ID) String sessionId) {
 		if (this.quotas.tryAcquire(sessionId, Action.TYPING)) {
 			this.rooms.typing(sessionId, command.room(), command.typing());
+		}
+	}
+
+	private void acquireSend(String sessionId) {
+		if (!this.quotas.tryAcquire(sessionId, Action.SEND)) {
+			throw ChatException.rateLimited("Slow down: this message was not sent.",
+					this.quotas.retryAfterMillis(sessionId, Action.SEND));
 		}
 	}
 

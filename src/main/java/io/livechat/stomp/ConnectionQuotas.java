@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.livechat.config.LiveChatProperties.Limits;
@@ -134,6 +135,28 @@ class ConnectionQuotas {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * How long until the connection may do one more of {@code action}, as far as its own, its
+	 * person's and its address's buckets say: the longest of their waits.
+	 */
+	long retryAfterMillis(String connectionId, Action action) {
+		Quota quota = this.quotas.get(connectionId);
+		if (quota == null) {
+			return 0;
+		}
+		long now = this.nanoClock.getAsLong();
+		long nanos = quota.buckets.get(action).nanosUntilToken(now);
+		synchronized (quota) {
+			if (quota.person != null) {
+				nanos = Math.max(nanos, quota.person.bucket(action).nanosUntilToken(now));
+			}
+			if (quota.address != null) {
+				nanos = Math.max(nanos, quota.address.bucket(action).nanosUntilToken(now));
+			}
+		}
+		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
 	}
 
 	/**

@@ -34,10 +34,19 @@ class DirectMessageController {
 		this.metrics = metrics;
 	}
 
+	/** A refusal names the message's {@code clientMsgId}, if it has one. */
 	@MessageMapping(Destinations.DM)
 	void send(@Payload DirectMessageCommand command, @Header(SESSION_ID) String sessionId) {
-		acquire(sessionId, Action.SEND, "Slow down: this message was not sent.");
-		this.messages.send(sessionId, command.to(), command.text(), command.image());
+		try {
+			if (!this.quotas.tryAcquire(sessionId, Action.SEND)) {
+				throw ChatException.rateLimited("Slow down: this message was not sent.",
+						this.quotas.retryAfterMillis(sessionId, Action.SEND));
+			}
+			this.messages.send(sessionId, command.to(), command.text(), command.image(), command.clientMsgId());
+		}
+		catch (ChatException ex) {
+			throw ex.about(command.clientMsgId());
+		}
 		this.metrics.directMessageReceived();
 	}
 

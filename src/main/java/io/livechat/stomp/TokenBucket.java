@@ -44,6 +44,12 @@ public final class TokenBucket {
 		this.tokens = Math.min(this.capacity, this.tokens + 1);
 	}
 
+	/** How long until the bucket holds a whole token again; 0 when it does now. */
+	public synchronized long nanosUntilToken(long nowNanos) {
+		refill(nowNanos);
+		return (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
+	}
+
 	/** Whether the bucket has refilled completely: it is then no different from a new one. */
 	public synchronized boolean isFull(long nowNanos) {
 		refill(nowNanos);

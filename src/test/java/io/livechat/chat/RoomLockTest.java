@@ -263,9 +263,9 @@ class RoomLockTest {
 		}
 
 		@Override
-		public void append(String roomId, String username, String text, MessageImage image, long timestamp,
-				Appended then) {
-			ChatMessage message = append(roomId, username, text, image, timestamp);
+		public void append(NewMessage pending, Appended then) {
+			ChatMessage message = append(pending.roomId(), pending.username(), pending.text(), pending.image(),
+					pending.timestamp());
 			this.writer.execute(() -> {
 				RoomLockTest.await(this.gate);
 				then.stored(message);

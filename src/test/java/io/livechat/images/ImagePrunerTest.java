@@ -30,7 +30,7 @@ class ImagePrunerTest {
 		upload("unsent-for-61-minutes", Duration.ofMinutes(61));
 		upload("unsent-for-59-minutes", Duration.ofMinutes(59));
 		upload("sent-2-hours-ago", Duration.ofHours(2));
-		this.store.claim("sent-2-hours-ago", "alex", "room:general", NOW.toEpochMilli());
+		this.store.claim("sent-2-hours-ago", "alex", "room:general", null, NOW.toEpochMilli());
 
 		assertThat(this.pruner.prune()).isEqualTo(1);
 

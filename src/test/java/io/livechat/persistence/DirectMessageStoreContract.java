@@ -527,6 +527,49 @@ abstract class DirectMessageStoreContract {
 		return Conversation.between(one.id(), other.id());
 	}
 
+	@Nested
+	class Resends {
+
+		/** What the store answers to a DM with {@code clientMsgId}: "stored 4" or "already 4". */
+		private String outcomeOf(JdbcDirectMessageStore on, Person from, Person to, String clientMsgId)
+				throws Exception {
+			CompletableFuture<String> outcome = new CompletableFuture<>();
+			on.append(between(from, to), from, to, "hi", null, 1, false, clientMsgId, new Stored() {
+				@Override
+				public void stored(DirectMessage message) {
+					outcome.complete("stored " + message.id());
+				}
+
+				@Override
+				public void alreadyStored(long id) {
+					outcome.complete("already " + id);
+				}
+
+				@Override
+				public void failed(ChatException reason) {
+					outcome.complete("failed");
+				}
+			});
+			return outcome.get(10, TimeUnit.SECONDS);
+		}
+
+		@Test
+		void aResendStoresNothingNewHereOrOnAnotherNodeAndNamesTheFirstId() throws Exception {
+			send(ALEX, SAM, "before", 1);
+
+			assertThat(outcomeOf(store, ALEX, SAM, "alex-dm-0001")).isEqualTo("stored 2");
+			assertThat(outcomeOf(store, ALEX, SAM, "alex-dm-0001")).isEqualTo("already 2");
+			try (JdbcDirectMessageStore node = new JdbcDirectMessageStore(database.dataSource())) {
+				assertThat(outcomeOf(node, ALEX, SAM, "alex-dm-0001")).as("another node, or after a restart")
+					.isEqualTo("already 2");
+			}
+			assertThat(outcomeOf(store, SAM, ALEX, "alex-dm-0001")).as("the other person's own id").isEqualTo("stored 3");
+			assertThat(outcomeOf(store, ALEX, KIM, "alex-dm-0001")).as("another conversation").isEqualTo("stored 1");
+			assertThat(send(ALEX, SAM, "after", 2).id()).as("no gap").isEqualTo(4);
+		}
+
+	}
+
 	DirectMessage send(Person from, Person to, String text, long timestamp) {
 		return send(from, to, text, timestamp, false);
 	}

@@ -87,22 +87,22 @@ abstract class ImageStoreContract {
 		void onlyItsOwnerClaimsAnUploadAndOnlyOnce() {
 			saved("image-one-000000000000", ALEX, new byte[10], 1000);
 
-			assertThat(store.claim("image-one-000000000000", SAM, "room:general", 2000)).isEmpty();
-			assertThat(store.claim("image-one-000000000000", ALEX, "room:general", 2000))
+			assertThat(store.claim("image-one-000000000000", SAM, "room:general", null, 2000)).isEmpty();
+			assertThat(store.claim("image-one-000000000000", ALEX, "room:general", null, 2000))
 				.hasValueSatisfying((image) -> assertThat(image.place()).isEqualTo("room:general"));
-			assertThat(store.claim("image-one-000000000000", ALEX, "room:tech", 2001)).isEmpty();
+			assertThat(store.claim("image-one-000000000000", ALEX, "room:tech", null, 2001)).isEmpty();
 			assertThat(store.find("image-one-000000000000").orElseThrow().place()).isEqualTo("room:general");
 		}
 
 		@Test
 		void aReleasedClaimCanBeMadeAgain() {
 			saved("image-one-000000000000", ALEX, new byte[10], 1000);
-			store.claim("image-one-000000000000", ALEX, "room:general", 2000);
+			store.claim("image-one-000000000000", ALEX, "room:general", null, 2000);
 
 			store.release("image-one-000000000000", ALEX);
 
 			assertThat(store.find("image-one-000000000000").orElseThrow().isSent()).isFalse();
-			assertThat(store.claim("image-one-000000000000", ALEX, "room:tech", 3000)).isPresent();
+			assertThat(store.claim("image-one-000000000000", ALEX, "room:tech", null, 3000)).isPresent();
 		}
 
 	}
@@ -115,7 +115,7 @@ abstract class ImageStoreContract {
 			saved("old-unsent-00000000000", ALEX, new byte[10], 1000);
 			saved("new-unsent-00000000000", ALEX, new byte[10], 5000);
 			saved("old-sent-0000000000000", ALEX, new byte[10], 1000);
-			store.claim("old-sent-0000000000000", ALEX, "room:general", 1500);
+			store.claim("old-sent-0000000000000", ALEX, "room:general", null, 1500);
 			messageCarrying("old-sent-0000000000000");
 
 			assertThat(store.deleteUnsentBefore(4000)).isEqualTo(1);
@@ -128,16 +128,16 @@ abstract class ImageStoreContract {
 		@Test
 		void aSentImageGoesWhenNoMessageCarriesItAnyMore() {
 			saved("in-a-room-000000000000", ALEX, new byte[10], 1000);
-			store.claim("in-a-room-000000000000", ALEX, "room:general", 1500);
+			store.claim("in-a-room-000000000000", ALEX, "room:general", null, 1500);
 			messageCarrying("in-a-room-000000000000");
 			saved("in-a-dm-00000000000000", ALEX, new byte[10], 1000);
-			store.claim("in-a-dm-00000000000000", ALEX, "dm:a.b", 1500);
+			store.claim("in-a-dm-00000000000000", ALEX, "dm:a.b", null, 1500);
 			database.jdbc().sql("""
 					INSERT INTO direct_messages (conversation, id, sender, sender_name, recipient, recipient_name, text,
 					    created_at, image_id, image_width, image_height, hidden)
 					VALUES ('a.b', 1, 'a', 'Alex', 'b', 'Sam', '', 0, 'in-a-dm-00000000000000', 1024, 768, FALSE)""").update();
 			saved("just-sent-000000000000", ALEX, new byte[10], 1000);
-			store.claim("just-sent-000000000000", ALEX, "room:general", 9000); // its message not stored yet
+			store.claim("just-sent-000000000000", ALEX, "room:general", null, 9000); // its message not stored yet
 
 			assertThat(store.deleteOrphansSentBefore(4000)).as("each is still carried, or was sent just now").isZero();
 			database.jdbc().sql("DELETE FROM messages").update(); // the history pruned

@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.livechat.chat.Appended;
 import io.livechat.chat.ChatException;
 import io.livechat.chat.ChatMessage;
+import io.livechat.chat.ClientMessageId;
 import io.livechat.chat.ErrorCode;
 import io.livechat.chat.History;
+import io.livechat.chat.MessageStore;
+import io.livechat.chat.NewMessage;
 import io.livechat.config.LiveChatProperties;
 import io.livechat.config.LiveChatProperties.HistoryRetention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -238,6 +244,98 @@ abstract class MessageStoreContract {
 			assertThat(second.range("tech", 3, 4)).extracting(ChatMessage::id).containsExactly(4L, 5L, 6L, 7L);
 			assertThat(second.append("tech", "Sam", "next", 61).id()).isEqualTo(61);
 		}
+	}
+
+	@Nested
+	class Resends {
+
+		private static final ClientMessageId FIRST = new ClientMessageId("alexPublicId0000000000", "c-0001-first");
+
+		/** What the store answers to {@code message}: "stored 4", "already 4" or "failed". */
+		private String outcomeOf(MessageStore store, NewMessage message) throws InterruptedException {
+			BlockingQueue<String> outcome = new LinkedBlockingQueue<>();
+			store.append(message, new Appended() {
+				@Override
+				public void stored(ChatMessage stored) {
+					outcome.add("stored " + stored.id());
+				}
+
+				@Override
+				public void alreadyStored(long id) {
+					outcome.add("already " + id);
+				}
+
+				@Override
+				public void failed(ChatException reason) {
+					outcome.add("failed");
+				}
+			});
+			return outcome.poll(10, TimeUnit.SECONDS);
+		}
+
+		private NewMessage sent(String text, ClientMessageId id) {
+			return new NewMessage("general", "Alex", text, null, 1, id);
+		}
+
+		@Test
+		void aResendOfAStoredMessageStoresNothingAndNamesItsId() throws InterruptedException {
+			append("general", 3);
+
+			assertThat(outcomeOf(store, sent("hi", FIRST))).isEqualTo("stored 4");
+			assertThat(outcomeOf(store, sent("hi", FIRST))).isEqualTo("already 4");
+			assertThat(outcomeOf(store, sent("next", null))).as("no gap").isEqualTo("stored 5");
+			assertThat(database.jdbc().sql("SELECT COUNT(*) FROM messages").query(Long.class).single()).isEqualTo(5);
+		}
+
+		@Test
+		void theSameIdFromAnotherSenderOrInAnotherRoomIsAnotherMessage() throws InterruptedException {
+			outcomeOf(store, sent("hi", FIRST));
+
+			assertThat(outcomeOf(store, sent("hi", new ClientMessageId("samPublicId00000000000", FIRST.value()))))
+				.isEqualTo("stored 2");
+			assertThat(outcomeOf(store, new NewMessage("tech", "Alex", "hi", null, 1, FIRST))).isEqualTo("stored 1");
+		}
+
+		@Test
+		void aResendIsKnownAfterARestartAndOnAnotherNode() throws Exception {
+			outcomeOf(store, sent("hi", FIRST));
+			store.close();
+
+			store = new JdbcMessageStore(database.dataSource());
+			assertThat(outcomeOf(store, sent("hi", FIRST))).as("after a restart").isEqualTo("already 1");
+			try (JdbcMessageStore node = shared()) {
+				assertThat(outcomeOf(node, sent("hi", FIRST))).as("on another node").isEqualTo("already 1");
+			}
+		}
+
+		@Test
+		void twoSendingsOfOneMessageAtOnceStoreItOnce() throws Exception {
+			try (JdbcMessageStore a = shared(); JdbcMessageStore b = shared()) {
+				List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
+				List<Thread> senders = new ArrayList<>();
+				for (int i = 0; i < 10; i++) {
+					JdbcMessageStore node = (i % 2 == 0) ? a : b;
+					ClientMessageId id = new ClientMessageId(FIRST.sender(), "c-race-" + (i / 2) + "-x");
+					senders.add(new Thread(() -> {
+						try {
+							outcomes.add(outcomeOf(node, sent("race", id)));
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}));
+				}
+				senders.forEach(Thread::start);
+				for (Thread sender : senders) {
+					sender.join(30_000);
+				}
+
+				assertThat(outcomes).hasSize(10).doesNotContainNull().doesNotContain("failed");
+				assertThat(outcomes.stream().filter((o) -> o.startsWith("stored"))).hasSize(5);
+				assertThat(database.jdbc().sql("SELECT COUNT(*) FROM messages").query(Long.class).single()).isEqualTo(5);
+			}
+		}
+
 	}
 
 	/** Adds each stored message's id to {@code reported}; counts down for every outcome. */
