@@ -29,6 +29,7 @@ class DirectMessagesClusterIT {
 			ServerProcess b = cluster.node("b");
 			ChatClient alex = clients.joined(a, "Alex", "general");
 			ChatClient sam = clients.joined(b, "Sam", "tech");
+			remembered(alex, sam);
 			ChatClient samOnA = clients.connect(a, sam.clientId());
 			samOnA.join("Sam", "random");
 			ChatClient kim = clients.joined(b, "Kim", "tech");
@@ -74,6 +75,7 @@ class DirectMessagesClusterIT {
 			ServerProcess b = cluster.node("b");
 			ChatClient alex = clients.joined(a, "Alex", "general");
 			ChatClient sam = clients.joined(b, "Sam", "general");
+			remembered(alex, sam);
 
 			for (int i = 1; i <= 5; i++) {
 				dm(alex, idOf(sam), "last words " + i);
@@ -91,6 +93,17 @@ class DirectMessagesClusterIT {
 			alexOnB.send("/app/dm-history", "{\"with\":\"%s\",\"since\":3}".formatted(idOf(sam)));
 			assertThat(alexOnB.take("dm-history").path("messages")).extracting((dm) -> dm.path("text").asString())
 				.containsExactly("last words 4", "last words 5");
+		}
+	}
+
+	/**
+	 * Waits until each joined person is known by name in the database: a join's reply comes
+	 * before that is written, and a direct message to (or from) someone not known yet is refused.
+	 * Each first join's {@code conversations} list follows the write.
+	 */
+	private static void remembered(ChatClient... people) {
+		for (ChatClient person : people) {
+			person.take("conversations");
 		}
 	}
 
