@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -29,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -162,17 +162,13 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 	/**
 	 * Inserts a batch in one transaction, then reports each message, in order. A message whose
 	 * client id its sender stored before (on any node, before any restart) or earlier in the batch
-	 * is not inserted: it is reported as stored already. Two nodes storing the same resend at once
-	 * meet in the unique index: the batch is tried again, and then knows it.
+	 * is not inserted: it is reported as stored already.
 	 */
 	private void commit(List<Pending> batch) {
+		List<NewMessage> messages = batch.stream().map(Pending::message).toList();
 		Stored outcome;
 		try {
-			outcome = store(batch);
-		}
-		catch (DuplicateKeyException ex) {
-			logger.debug("A resend was stored meanwhile by another node; storing the batch again");
-			outcome = guarded(() -> store(batch));
+			outcome = this.shared ? this.transaction.execute((status) -> storeShared(messages)) : storeLocal(messages);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			throw Database.unavailable(ex);
@@ -200,49 +196,66 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 		}
 	}
 
-	/** What a batch became: for each message, its id stored before, or itself as stored now. */
+	/**
+	 * What a batch became: for each message, either the id it was stored under before ({@code known})
+	 * or itself as stored now ({@code messages}); the other is null.
+	 */
 	private record Stored(List<Long> known, List<ChatMessage> messages) {
+
+		List<Integer> inserted() {
+			return IntStream.range(0, this.messages.size()).filter((i) -> this.messages.get(i) != null).boxed().toList();
+		}
+
 	}
 
-	/** Throws the database's exceptions as they are: {@link #commit} tells a duplicate from the rest. */
-	private Stored store(List<Pending> batch) {
-		List<Long> known = new ArrayList<>(this.clientIds.known(batch.stream().map(Pending::message).toList()));
-		// a resend in the batch of its first sending: the same id as the first, once that has one
-		Map<List<String>, Integer> firsts = new HashMap<>();
-		List<Integer> sameAs = new ArrayList<>(batch.size());
-		List<Pending> fresh = new ArrayList<>();
-		for (int i = 0; i < batch.size(); i++) {
-			NewMessage message = batch.get(i).message;
-			ClientMessageId clientId = message.clientId();
-			Integer first = (clientId == null || known.get(i) != null) ? null
-					: firsts.putIfAbsent(List.of(message.roomId(), clientId.sender(), clientId.value()), i);
-			sameAs.add(first);
-			if (known.get(i) == null && first == null) {
-				fresh.add(batch.get(i));
-			}
+	/** Ids from this store's own memory of each room's last id (it is the only writer). */
+	private Stored storeLocal(List<NewMessage> batch) {
+		Map<String, Long> lastIds = new HashMap<>();
+		Stored stored = assign(batch, (room) -> lastIds.compute(room, (key, last) -> ((last != null) ? last : lastId(key)) + 1));
+		List<Integer> rows = stored.inserted();
+		if (rows.size() == 1) { // nothing to share: one auto-committed insert is cheaper
+			insert(batch, stored, rows);
 		}
-		List<ChatMessage> inserted;
-		if (fresh.isEmpty()) {
-			inserted = List.of();
+		else if (!rows.isEmpty()) {
+			this.transaction.execute((status) -> insert(batch, stored, rows));
 		}
-		else if (this.shared) {
-			inserted = this.transaction.execute((status) -> insertWithSharedIds(fresh));
+		return stored;
+	}
+
+	/**
+	 * Inside the transaction: ids from the rooms' counters, locked until it ends. The resends are
+	 * read under those locks, so no other node stores one of them meanwhile.
+	 */
+	private Stored storeShared(List<NewMessage> batch) {
+		Map<String, Long> lastIds = this.counters.lock(batch.stream().map(NewMessage::roomId).toList());
+		Stored stored = assign(batch, (room) -> lastIds.merge(room, 1L, Long::sum));
+		List<Integer> rows = stored.inserted();
+		if (!rows.isEmpty()) {
+			this.counters.update(lastIds);
+			insert(batch, stored, rows);
 		}
-		else {
-			inserted = insertWithLocalIds(fresh);
-		}
+		return stored;
+	}
+
+	/** Sorts out the resends, and gives each new message the next id of its room, in batch order. */
+	private Stored assign(List<NewMessage> batch, ToLongFunction<String> nextId) {
+		ClientMessageIds.Sorted sorted = this.clientIds.sort(batch);
+		List<Long> known = new ArrayList<>(sorted.known());
 		List<ChatMessage> messages = new ArrayList<>(batch.size());
-		int next = 0;
 		for (int i = 0; i < batch.size(); i++) {
-			if (sameAs.get(i) != null) {
-				known.set(i, messages.get(sameAs.get(i)).id());
-				messages.add(null);
+			Integer first = sorted.repeats().get(i);
+			if (first != null) {
+				known.set(i, messages.get(first).id());
 			}
-			else {
-				messages.add((known.get(i) == null) ? inserted.get(next++) : null);
-			}
+			NewMessage message = batch.get(i);
+			messages.add(sorted.isNew(i) ? message.stored(nextId.applyAsLong(message.roomId())) : null);
 		}
 		return new Stored(known, messages);
+	}
+
+	private int[][] insert(List<NewMessage> batch, Stored stored, List<Integer> rows) {
+		return this.batch.batchUpdate(INSERT, rows, MAX_BATCH,
+				(statement, i) -> bind(statement, batch.get(i), stored.messages().get(i).id()));
 	}
 
 	/** A batch that was not stored (or raced the close): each sender hears it. */
@@ -262,44 +275,6 @@ public class JdbcMessageStore implements MessageStore, AutoCloseable {
 				logger.warn("Could not report a failed message of #{}", message.message.roomId(), callbackFailure);
 			}
 		}
-	}
-
-	/** Ids from this store's own memory of each room's last id. */
-	private List<ChatMessage> insertWithLocalIds(List<Pending> batch) {
-		Map<String, Long> nextIds = new HashMap<>();
-		List<ChatMessage> messages = new ArrayList<>(batch.size());
-		for (Pending message : batch) {
-			String room = message.message.roomId();
-			long id = nextIds.computeIfAbsent(room, (key) -> lastId(key)) + 1;
-			nextIds.put(room, id);
-			messages.add(message.message.stored(id));
-		}
-		if (messages.size() == 1) { // nothing to share: one auto-committed insert is cheaper
-			this.batch.update(INSERT, (statement) -> bind(statement, batch.get(0).message, messages.get(0).id()));
-		}
-		else {
-			this.transaction.execute((status) -> insert(batch, messages));
-		}
-		return messages;
-	}
-
-	/** Ids from the rooms' counters, locked until this transaction ends; runs inside the transaction. */
-	private List<ChatMessage> insertWithSharedIds(List<Pending> batch) {
-		Map<String, Long> lastIds = this.counters.lock(batch.stream().map((pending) -> pending.message.roomId()).toList());
-		List<ChatMessage> messages = new ArrayList<>(batch.size());
-		for (Pending pending : batch) {
-			long id = lastIds.merge(pending.message.roomId(), 1L, Long::sum);
-			messages.add(pending.message.stored(id));
-		}
-		this.counters.update(lastIds);
-		insert(batch, messages);
-		return messages;
-	}
-
-	private int[][] insert(List<Pending> batch, List<ChatMessage> messages) {
-		List<Integer> indices = IntStream.range(0, batch.size()).boxed().toList();
-		return this.batch.batchUpdate(INSERT, indices, MAX_BATCH,
-				(statement, i) -> bind(statement, batch.get(i).message, messages.get(i).id()));
 	}
 
 	private static void bind(PreparedStatement statement, NewMessage message, long id) throws SQLException {

@@ -309,6 +309,50 @@ abstract class MessageStoreContract {
 		}
 
 		@Test
+		void manyResendsAtOnceAreEachKnownAsTheMessageTheyRepeat() throws Exception {
+			List<String> first = sendAtOnce(250);
+			List<String> again = sendAtOnce(250);
+
+			assertThat(first).hasSize(250).allMatch((outcome) -> outcome.startsWith("stored "));
+			assertThat(again).as("each resend names the id its first sending got")
+				.containsExactlyInAnyOrderElementsOf(first.stream().map((o) -> o.replace("stored", "already")).toList());
+			assertThat(database.jdbc().sql("SELECT COUNT(*) FROM messages").query(Long.class).single()).isEqualTo(250);
+		}
+
+		/** Sends messages c-many-0 .. c-many-(n-1) without waiting, so that they share commits. */
+		private List<String> sendAtOnce(int count) throws InterruptedException {
+			BlockingQueue<String> outcomes = new LinkedBlockingQueue<>();
+			for (int i = 0; i < count; i++) {
+				String text = "m" + i;
+				store.append(sent(text, new ClientMessageId(FIRST.sender(), "c-many-" + i)), new Appended() {
+					@Override
+					public void stored(ChatMessage stored) {
+						outcomes.add("stored " + stored.id() + " " + stored.text());
+					}
+
+					@Override
+					public void alreadyStored(long id) {
+						outcomes.add("already " + id + " " + text);
+					}
+
+					@Override
+					public void failed(ChatException reason) {
+						outcomes.add("failed");
+					}
+				});
+			}
+			List<String> all = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String outcome = outcomes.poll(10, TimeUnit.SECONDS);
+				if (outcome == null) {
+					break;
+				}
+				all.add(outcome);
+			}
+			return all;
+		}
+
+		@Test
 		void twoSendingsOfOneMessageAtOnceStoreItOnce() throws Exception {
 			try (JdbcMessageStore a = shared(); JdbcMessageStore b = shared()) {
 				List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
