@@ -79,9 +79,12 @@ export class ChatConnection {
     if (messageId > this.lastId) this.lastId = messageId;
   }
 
-  /** A message to the room: text, or an uploaded image's id with the text as its caption. */
-  say(text, image) {
-    return this.publish(Destinations.send, { room: this.room, text, ...(image ? { image } : {}) });
+  /**
+   * A message to the room: text, or an uploaded image's id with the text as its caption; the
+   * clientMsgId makes it stored once however often it is sent.
+   */
+  say(text, image, clientMsgId) {
+    return this.publish(Destinations.send, { room: this.room, text, ...(image ? { image } : {}), clientMsgId });
   }
 
   typing(isTyping) {
@@ -89,8 +92,8 @@ export class ChatConnection {
   }
 
   /** A direct message to someone's public id: text, or an uploaded image's id with the text as its caption. */
-  dm(to, text, image) {
-    return this.publish(Destinations.dm, { to, text, ...(image ? { image } : {}) });
+  dm(to, text, image, clientMsgId) {
+    return this.publish(Destinations.dm, { to, text, ...(image ? { image } : {}), clientMsgId });
   }
 
   conversations() {

@@ -7,6 +7,7 @@ import { rememberRoom } from './identity.js';
 import { MembershipDigest } from './membership.js';
 import { joinRefusal, refusalNotice } from './notices.js';
 import { OpenConversation } from './open-conversation.js';
+import { OutgoingMessages } from './outgoing.js';
 import { RoomScrollback } from './room-scrollback.js';
 import { shownDirectMessage, shownRoomMessage } from './shown-messages.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
@@ -34,7 +35,7 @@ export class ChatController {
     this.room = null;
     this.joining = true; // until the room's joined reply
     this.freshJoin = true; // the next joined reply redraws the room; otherwise it is a reconnect's catch-up
-    this.sentText = null;
+    this.ready = false; // whether the connection is in this.room: from a joined reply until it drops or switches
     this.users = [];
     /** @type {Map<string, string>} public ids of the room's users, by name */
     this.memberIds = new Map();
@@ -46,6 +47,16 @@ export class ChatController {
     this.sharesReceipts = null;
     this.typers = new TypingTracker((names) => view.showTyping(names));
     this.membership = new MembershipDigest();
+    this.outgoing = new OutgoingMessages({
+      owner: username,
+      view,
+      sendable: (place) => this.ready && (place === placeOf({ kind: 'room', id: this.room })
+        || (place.startsWith('dm:') && this.me.id !== null)),
+      transmit: (entry) => (entry.place.startsWith('room:')
+        ? this.connection.say(entry.text, entry.image, entry.id)
+        : this.connection.dm(entry.place.slice('dm:'.length), entry.text, entry.image, entry.id)),
+      describe: (error, entry) => refusalNotice(error, entry.place.startsWith('dm:')),
+    });
   }
 
   /**
@@ -78,6 +89,7 @@ export class ChatController {
       if (this.dm) this.connection.block(this.dm.peer, !this.dm.blocked);
     });
     view.bindInput((value) => {
+      this.outgoing.typed(value);
       if (this.channel.kind === 'room') value.trim() ? this.notifier.typed() : this.notifier.stop();
     });
     view.bindSend((text) => this.send(text));
@@ -99,6 +111,7 @@ export class ChatController {
       this.connection.rejoin(); // back from a conversation: the room's reply redraws it
     } else {
       this.room = channel.id;
+      this.ready = false;
       this.connection.switchRoom(channel.id);
     }
   }
@@ -119,6 +132,7 @@ export class ChatController {
         { readId: this.conversations.readUpTo(channel.id), blocked: this.conversations.isBlocked(channel.id) });
     }
     this.reads.showing(channel.kind === 'room');
+    this.outgoing.showing(placeOf(channel));
     this.renderChannel();
   }
 
@@ -130,6 +144,10 @@ export class ChatController {
 
   /** @param {'connecting'|'connected'|'reconnecting'} state */
   connectionChanged(state) {
+    if (state !== 'connected') {
+      this.ready = false;
+      this.outgoing.lost();
+    }
     this.view.showConnectionState(state);
   }
 
@@ -147,6 +165,9 @@ export class ChatController {
         break;
       case 'error':
         this.refused(event);
+        break;
+      case 'ack':
+        this.outgoing.acked(event);
         break;
       case 'dm':
         this.directMessage(event);
@@ -205,6 +226,8 @@ export class ChatController {
     this.showUsers(event.users);
     this.typers.keepOnly(event.users);
     this.membership.reset(event.users);
+    this.ready = true;
+    this.outgoing.ready(); // what waited in the outbox goes now, in order
   }
 
   roomJoined(event, history) {
@@ -223,13 +246,13 @@ export class ChatController {
 
   /** @param {import('./destinations.js').ErrorEvent} event */
   refused(event) {
+    if (this.outgoing.refused(event)) return; // a message of the outbox: it waits, or shows why it failed
     const fatal = this.joining ? joinRefusal(event, this.room) : null;
     if (fatal !== null) {
       this.view.showFatal(fatal);
       return;
     }
     if (this.dm?.olderFailed()) this.view.showLoadingOlder(false);
-    if ((event.code === 'rate-limited' || event.code === 'unavailable') && this.sentText) this.view.restoreDraft(this.sentText);
     this.view.showNotice(refusalNotice(event, this.channel.kind === 'dm'));
     // a link to nobody, or to something that is no public id: the room instead
     if ((event.code === 'unknown-user' || event.code === 'bad-request') && this.dm?.initial) this.showRoomInstead();
@@ -362,16 +385,16 @@ export class ChatController {
 
   /**
    * Sends a message to the room or conversation shown: text, or an uploaded image (its id) with
-   * the text as its caption, perhaps empty. Returns whether it went.
+   * the text as its caption, perhaps empty. It waits in the outbox until the server has it, across
+   * drops and reloads. Returns whether it was taken (false only when the outbox is full).
    * @param {string} text
    * @param {string} [image]
    */
   send(text, image) {
-    const sent = this.channel.kind === 'room'
-      ? this.connection.say(text, image)
-      : this.me.id !== null && this.connection.dm(this.dm.peer, text, image);
-    if (!sent) return false;
-    this.sentText = text;
+    if (!this.outgoing.send(text, image)) {
+      this.view.showNotice('Too many messages are waiting to be sent. Wait until the chat is connected again.');
+      return false;
+    }
     this.notifier.stop();
     return true;
   }
@@ -417,4 +440,12 @@ export class ChatController {
   roomName(id) {
     return this.roomList.find((r) => r.id === id)?.name ?? id;
   }
+}
+
+/**
+ * Where a message goes, as the outbox and the drafts name it: "room:<id>" or "dm:<public id>".
+ * @param {Channel} channel
+ */
+function placeOf(channel) {
+  return `${channel.kind}:${channel.id}`;
 }

@@ -35,7 +35,10 @@ export const CLIENT_HEADER = 'X-LiveChat-Client';
  * @typedef {{type:'rooms', rooms:RoomSummary[]}} RoomsEvent
  * @typedef {{type:'joined', room:string, username:string, me?:string, history:ChatMessage[], users:string[],
  *   members?:Member[], truncated:boolean, lastRead?:number, reads?:ReadPosition[]}} JoinedEvent
- * @typedef {{type:'error', code:string, message:string}} ErrorEvent
+ * @typedef {{type:'error', code:string, message:string, clientMsgId?:string, retry?:boolean, retryAfterMs?:number}} ErrorEvent
+ *   (v1.5) a refused message sent with a clientMsgId names it, and says whether sending it again may work
+ * @typedef {{type:'ack', clientMsgId:string, id:number, room?:string, conversation?:string}} AckEvent
+ *   (v1.5) the message sent with that clientMsgId is stored under that id (now, or when first sent)
  *
  * Direct messages (v1.2).
  * @typedef {{type:'dm', id:number, conversation:string, from:Member, to:Member, text:string, timestamp:number,

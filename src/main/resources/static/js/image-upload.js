@@ -37,7 +37,8 @@ export class ImageUpload {
   /**
    * @param {{images:import('./image-view.js').ImageView, view:import('./view.js').ChatView, clientId:string,
    *   send:(image:string, caption:string)=>boolean, shown:()=>string}} options `send` sends the
-   *   uploaded image with its caption to the room or conversation shown, and returns whether it could;
+   *   uploaded image with its caption to the room or conversation shown (through the outbox), and
+   *   returns whether it was taken;
    *   `shown` names the room or conversation shown
    */
   constructor({ images, view, clientId, send, shown }) {
@@ -139,9 +140,8 @@ export class ImageUpload {
       this.view.showNotice('The image was not sent: another room or conversation is shown now.');
       return;
     }
-    if (!this.send(this.uploaded, this.view.draft())) {
+    if (!this.send(this.uploaded, this.view.draft())) { // the outbox is full: it said so
       this.images.stopProgress();
-      this.view.showNotice('The chat is not connected, so the image was not sent yet. Press Send again once it is.');
       return;
     }
     this.file = null;

@@ -42,6 +42,7 @@ export class ChatView {
     this.templates = {
       message: doc.getElementById('message-template'),
       system: doc.getElementById('system-template'),
+      outgoing: doc.getElementById('outgoing-template'),
     };
     this.messageIds = new Set();
     this.noticeTimer = null;
@@ -75,6 +76,21 @@ export class ChatView {
     });
   }
 
+  /**
+   * @param {{retry:(id:string)=>void, remove:(id:string)=>void}} handlers a message refused for
+   *   good: send it again, or delete it (by its clientMsgId)
+   */
+  bindOutgoing({ retry, remove }) {
+    this.el.messages.addEventListener('click', (e) => {
+      const button = e.target.closest?.('.outgoing button[data-action]');
+      if (!button) return;
+      const id = button.closest('.outgoing').dataset.clientMsgId;
+      if (button.dataset.action === 'retry') retry(id);
+      else remove(id);
+      this.el.input.focus();
+    });
+  }
+
   /** @param {()=>boolean} handler Send was pressed: returns whether an attached image takes it */
   bindSendAttached(handler) {
     this.onSendAttached = handler;
@@ -89,6 +105,11 @@ export class ChatView {
   clearDraft() {
     this.el.input.value = '';
     this.el.input.focus();
+  }
+
+  /** What was typed here before and not sent: replaces what the input says. */
+  showDraft(text) {
+    this.el.input.value = text;
   }
 
   focusInput() {
@@ -158,7 +179,7 @@ export class ChatView {
 
   clearMessages() {
     this.images.clear();
-    this.el.messages.replaceChildren();
+    this.el.messages.replaceChildren(...this.el.messages.querySelectorAll(':scope > .outgoing')); // on their way still
     this.messageIds.clear();
     this.el.pill.hidden = true;
   }
@@ -277,7 +298,7 @@ export class ChatView {
     const item = this.templates.system.content.firstElementChild.cloneNode(true);
     item.querySelector('.system-text').replaceChildren(...parts);
     if (timestamp) item.querySelector('time').textContent = formatTime(timestamp);
-    this.el.messages.append(item);
+    this.el.messages.insertBefore(item, this.firstOutgoing());
     this.afterAppend(stick);
   }
 
@@ -289,8 +310,9 @@ export class ChatView {
   showConnectionState(state) {
     const banner = this.el.banner;
     banner.hidden = state === 'connected';
-    banner.textContent = state === 'reconnecting' ? 'Connection lost. Reconnecting...' : 'Connecting...';
-    this.el.sendButton.disabled = state !== 'connected';
+    banner.textContent = state === 'reconnecting'
+      ? 'Connection lost. Reconnecting... What you send meanwhile goes once it is back.' : 'Connecting...';
+    this.el.sendButton.disabled = false; // what is sent meanwhile waits in the outbox
   }
 
   showNotice(text) {
@@ -307,8 +329,50 @@ export class ChatView {
     this.el.fatal.querySelector('a').focus();
   }
 
-  restoreDraft(text) {
-    if (!this.el.input.value) this.el.input.value = text;
+  /**
+   * Your messages on their way to the place shown, at the bottom, oldest first: a clock while
+   * they wait, or why they were refused with Retry and Delete.
+   * @param {import('./outbox.js').OutboxEntry[]} entries
+   */
+  showOutgoing(entries) {
+    const list = this.el.messages;
+    const stick = this.isNearBottom();
+    const shown = [...list.querySelectorAll(':scope > .outgoing')];
+    const added = entries.some((entry) => !shown.some((item) => item.dataset.clientMsgId === entry.id));
+    shown.forEach((item) => item.remove());
+    list.append(this.fragment(entries.map((entry) => this.outgoingElement(entry))));
+    if (added || stick) this.scrollToBottom();
+  }
+
+  /** @param {import('./outbox.js').OutboxEntry} entry */
+  outgoingElement(entry) {
+    const item = this.templates.outgoing.content.firstElementChild.cloneNode(true);
+    item.dataset.clientMsgId = entry.id;
+    const text = item.querySelector('.text');
+    if (entry.image) {
+      const note = this.doc.createElement('span');
+      note.className = 'picture-note';
+      note.textContent = entry.text ? 'Picture: ' : 'Picture';
+      text.append(note, entry.text);
+    } else {
+      text.textContent = entry.text;
+    }
+    const status = item.querySelector('.status');
+    const failed = entry.state === 'failed';
+    item.classList.toggle('failed', failed);
+    item.querySelector('.outgoing-actions').hidden = !failed;
+    if (failed) {
+      status.textContent = `Not sent. ${entry.reason ?? ''}`.trim();
+    } else {
+      const clock = this.doc.createElement('span');
+      clock.setAttribute('aria-hidden', 'true');
+      clock.textContent = '🕓';
+      const words = this.doc.createElement('span');
+      words.className = 'visually-hidden';
+      words.textContent = 'Sending';
+      status.append(clock, words);
+    }
+    return item;
   }
 
   /** @param {ShownMessage} message */
@@ -327,18 +391,24 @@ export class ChatView {
     const time = item.querySelector('time');
     time.textContent = formatTime(message.timestamp);
     time.dateTime = new Date(message.timestamp).toISOString();
+    item.querySelector('.status').hidden = !message.mine; // stored: every message of yours the server sends is
     return item;
   }
 
+  /** Puts a message in id order, above your messages on their way. */
   insertById(element, id) {
     const list = this.el.messages;
-    let before = null;
-    for (let node = list.lastElementChild; node; node = node.previousElementSibling) {
+    let before = this.firstOutgoing();
+    for (let node = before ? before.previousElementSibling : list.lastElementChild; node; node = node.previousElementSibling) {
       if (node.dataset.id === undefined) continue;
       if (Number(node.dataset.id) > id) before = node;
       else break;
     }
     list.insertBefore(element, before);
+  }
+
+  firstOutgoing() {
+    return this.el.messages.querySelector(':scope > .outgoing');
   }
 
   afterAppend(stick) {

@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -155,6 +156,44 @@ public final class Browser implements AutoCloseable {
 					+ m.findElement(By.cssSelector(".author")).getDomProperty("textContent") + ": "
 					+ m.findElement(By.cssSelector(".text")).getText())
 			.toList();
+	}
+
+	/** Your messages on their way, at the bottom: "pending text" (a clock) or "failed text: why". */
+	List<String> outgoing() {
+		return findAll("#messages .outgoing").stream()
+			.map((m) -> m.getDomAttribute("class").contains("failed")
+					? "failed " + m.findElement(By.cssSelector(".text")).getText() + ": "
+							+ m.findElement(By.cssSelector(".status")).getText()
+					: "pending " + m.findElement(By.cssSelector(".text")).getText())
+			.toList();
+	}
+
+	/** The texts of your stored messages that show the tick. */
+	List<String> ticked() {
+		return findAll("#messages .message.mine").stream()
+			.filter((m) -> m.findElement(By.cssSelector(".status")).getDomAttribute("hidden") == null)
+			.map((m) -> m.findElement(By.cssSelector(".text")).getText())
+			.toList();
+	}
+
+	/** Opens another tab of this browser (same profile, so the same localStorage) and switches to it. */
+	String newTab() {
+		this.driver.switchTo().newWindow(WindowType.TAB);
+		return this.driver.getWindowHandle();
+	}
+
+	/** Switches to the tab {@code handle} (from {@link #newTab} or {@link #currentTab}). */
+	void switchTo(String handle) {
+		this.driver.switchTo().window(handle);
+	}
+
+	String currentTab() {
+		return this.driver.getWindowHandle();
+	}
+
+	/** Reloads the page; while the server is unreachable the browser shows its error page. */
+	void reload() {
+		this.driver.navigate().refresh();
 	}
 
 	public List<Long> messageIds() {
