@@ -74,13 +74,18 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param retention messages older than this are deleted
 	 * @param maxPerRoom at most this many of a room's newest messages are kept
 	 * @param pruneInterval how often the two rules above are applied
+	 * @param keepClientIds how long a message's client id is known after it was stored, even when
+	 * the message is pruned sooner (a page's outbox sends again for a day); at most the retention
 	 */
 	public record HistoryRetention(@DefaultValue("30d") Duration retention, @DefaultValue("10000") int maxPerRoom,
-			@DefaultValue("1h") Duration pruneInterval) {
+			@DefaultValue("1h") Duration pruneInterval, @DefaultValue("1d") Duration keepClientIds) {
 
 		public HistoryRetention {
 			if (maxPerRoom < 50) {
 				throw new IllegalArgumentException("livechat.history.max-per-room must keep at least a join's 50 messages");
+			}
+			if (keepClientIds.compareTo(retention) > 0) {
+				keepClientIds = retention; // a message pruned by age is older than any outbox keeps it
 			}
 		}
 

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Which messages of a batch were stored before: a message with a client id is stored once per
- * room, sender and id (a unique index says so; these reads find the message it became). Read
- * under the rooms' counter locks, so no other node can store one of them meanwhile.
+ * room, sender and id (a unique index says so; these reads find the message it became, or, for
+ * one pruned since, the id it had). Read under the rooms' counter locks, so no other node can
+ * store one of them meanwhile.
  */
 final class ClientMessageIds {
 
@@ -63,10 +64,13 @@ final class ClientMessageIds {
 		Map<List<String>, Long> stored = new HashMap<>();
 		for (int from = 0; from < keys.size(); from += MAX_PER_QUERY) {
 			List<List<String>> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_PER_QUERY));
-			List<Object> params = new ArrayList<>(chunk.size() * 3);
+			List<Object> params = new ArrayList<>(chunk.size() * 6);
 			chunk.forEach(params::addAll);
+			chunk.forEach(params::addAll);
+			String tuples = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"));
 			this.jdbc.sql("SELECT room, sender_id, client_msg_id, id FROM messages WHERE (room, sender_id, client_msg_id) IN ("
-					+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)")) + ")")
+					+ tuples + ") UNION ALL SELECT room, sender_id, client_msg_id, message_id FROM pruned_client_msg_ids"
+					+ " WHERE (room, sender_id, client_msg_id) IN (" + tuples + ")")
 				.params(params)
 				.query((row, n) -> stored.put(List.of(row.getString(1), row.getString(2), row.getString(3)), row.getLong(4)))
 				.list();

@@ -162,7 +162,7 @@ abstract class MessageStoreContract {
 			this.store.append("general", "Alex", "m" + i, (i <= 10) ? 1_000 : System.currentTimeMillis());
 		}
 		var properties = new LiveChatProperties(null, null, null, null, null,
-				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
+				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1), Duration.ofDays(1)), null, null, null, null, null,
 				null, null, null, 50, null, null);
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
@@ -181,7 +181,7 @@ abstract class MessageStoreContract {
 			this.store.append("random", "Sam", "r" + i, now);
 		}
 		var properties = new LiveChatProperties(null, null, null, null, null,
-				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1)), null, null, null, null, null,
+				new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1), Duration.ofDays(1)), null, null, null, null, null,
 				null, null, null, 50, null, null);
 		HistoryPruner pruner = new HistoryPruner(this.database.jdbc(), this.store, properties, null);
 
@@ -306,6 +306,26 @@ abstract class MessageStoreContract {
 			try (JdbcMessageStore node = shared()) {
 				assertThat(outcomeOf(node, sent("hi", FIRST))).as("on another node").isEqualTo("already 1");
 			}
+		}
+
+		@Test
+		void aResendOfAMessagePrunedWithinADayIsStillKnownAndNoLonger() throws InterruptedException {
+			long now = System.currentTimeMillis();
+			long twoDaysAgo = now - Duration.ofDays(2).toMillis();
+			for (int i = 0; i < 60; i++) {
+				ClientMessageId id = new ClientMessageId(FIRST.sender(), "c-pruned-" + i);
+				outcomeOf(store, new NewMessage("general", "Alex", "m" + i, null, (i < 2) ? twoDaysAgo : now, id));
+			}
+			var properties = new LiveChatProperties(null, null, null, null, null,
+					new HistoryRetention(Duration.ofDays(30), 50, Duration.ofHours(1), Duration.ofDays(1)), null, null, null,
+					null, null, null, null, null, 50, null, null);
+
+			assertThat(new HistoryPruner(database.jdbc(), store, properties, null).prune()).isEqualTo(10);
+			assertThat(storedIds("general")).hasSize(50).startsWith(11L);
+			assertThat(outcomeOf(store, sent("m5", new ClientMessageId(FIRST.sender(), "c-pruned-5"))))
+				.as("pruned an hour ago, sent again").isEqualTo("already 6");
+			assertThat(outcomeOf(store, sent("m0", new ClientMessageId(FIRST.sender(), "c-pruned-0"))))
+				.as("stored two days ago: no outbox keeps it that long").isEqualTo("stored 61");
 		}
 
 		@Test
