@@ -1,11 +1,13 @@
 package io.livechat.config;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.livechat.chat.ChatEvents;
 import io.livechat.chat.ImageClaims;
+import io.livechat.chat.RoomRegistry;
 import io.livechat.direct.DirectMessageRoute;
 import io.livechat.direct.DirectMessageStore;
 import io.livechat.direct.DirectMessages;
@@ -13,6 +15,8 @@ import io.livechat.direct.LocalDelivery;
 import io.livechat.direct.Mailboxes;
 import io.livechat.direct.OnlinePeople;
 import io.livechat.people.People;
+import io.livechat.people.PeopleInRooms;
+import io.livechat.people.Person;
 import io.livechat.reads.ReadReceipts;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,13 +50,24 @@ class DirectMessagesConfiguration {
 			@Qualifier("chatEvents") ChatEvents transport, Mailboxes mailboxes, LocalDelivery localDelivery,
 			ObjectProvider<DirectMessageRoute> clusterRoute, ObjectProvider<OnlinePeople> clusterOnline,
 			LiveChatProperties properties, ScheduledExecutorService peerPresenceScheduler, ReadReceipts readReceipts,
-			ImageClaims images) {
-		DirectMessages messages = new DirectMessages(directMessageStore, people, transport, mailboxes,
+			ImageClaims images, RoomRegistry rooms) {
+		// someone who joined a moment ago may be written to before their name is stored
+		People recipients = new PeopleInRooms(people, (id) -> nameInARoom(rooms, id));
+		DirectMessages messages = new DirectMessages(directMessageStore, recipients, transport, mailboxes,
 				clusterRoute.getIfAvailable(() -> localDelivery::deliver),
 				clusterOnline.getIfAvailable(() -> OnlinePeople.here(mailboxes)), readReceipts::shares, images, Clock.systemUTC(),
 				properties.limits().conversationsPerHour());
 		messages.startPresence(peerPresenceScheduler, properties.presenceInterval());
 		return messages;
+	}
+
+	private static Optional<String> nameInARoom(RoomRegistry rooms, String id) {
+		return rooms.roomIds()
+			.stream()
+			.flatMap((room) -> rooms.members(room).stream())
+			.filter((member) -> member.id().equals(id))
+			.map(Person::name)
+			.findFirst();
 	}
 
 	/** Tells people when those they have a conversation with come and go (finding them is I/O). */

@@ -98,7 +98,8 @@ class DirectMessagesClusterIT {
 
 	/**
 	 * Waits until each joined person is known by name in the database: a join's reply comes
-	 * before that is written, and a direct message to (or from) someone not known yet is refused.
+	 * before that is written, and until then the other node finds them only once its view of the
+	 * rooms has them (the tests write at once, from ids they take from the replies themselves).
 	 * Each first join's {@code conversations} list follows the write.
 	 */
 	private static void remembered(ChatClient... people) {
