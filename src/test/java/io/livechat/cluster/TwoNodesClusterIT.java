@@ -204,6 +204,44 @@ class TwoNodesClusterIT {
 		}
 	}
 
+	@Test
+	void aMessageSentAgainThroughTheOtherNodeIsStoredOnceAndAcknowledgedWithItsFirstId() throws Exception {
+		try (Clients clients = new Clients()) {
+			ChatClient uma = clients.joined(a, "Uma", "random");
+			ChatClient ode = clients.joined(b, "Ode", "random");
+			uma.take("conversations"); // both are stored by name: direct messages may go between them
+			ode.take("conversations");
+			String send = "{\"room\":\"random\",\"text\":\"once on either node\",\"clientMsgId\":\"uma-cluster-0001\"}";
+			String dm = "{\"to\":\"%s\",\"text\":\"once, privately\",\"clientMsgId\":\"uma-cluster-0002\"}".formatted(ode.me());
+			uma.send("/app/send", send);
+			uma.send("/app/dm", dm);
+			long stored = ackOf(uma, "uma-cluster-0001").path("id").asLong();
+			long storedDm = ackOf(uma, "uma-cluster-0002").path("id").asLong();
+			uma.close(); // the acks were lost, say: the page sends both again, through the other node
+
+			ChatClient umaOnB = clients.connect(b, uma.clientId());
+			umaOnB.join("Uma", "random");
+			umaOnB.send("/app/send", send);
+			umaOnB.send("/app/dm", dm);
+
+			assertThat(ackOf(umaOnB, "uma-cluster-0001").path("id").asLong()).isEqualTo(stored);
+			assertThat(ackOf(umaOnB, "uma-cluster-0002").path("id").asLong()).isEqualTo(storedDm);
+			umaOnB.say("random", "marker");
+			ode.take((r) -> r.type().equals("message") && r.body().path("text").asString().equals("marker"));
+			assertThat(Seen.messageTexts(ode, "random")).as("what Ode on B received")
+				.containsOnlyOnce("once on either node")
+				.endsWith("marker");
+			assertThat(ode.all((r) -> r.type().equals("dm"))).hasSize(1);
+			assertThat(NodeApi.storedMessages(a, "random").stream().map((m) -> m.path("text").asString()))
+				.as("stored once").containsOnlyOnce("once on either node");
+		}
+	}
+
+	private static JsonNode ackOf(ChatClient client, String clientMsgId) {
+		return client.take((r) -> r.type().equals("ack") && r.body().path("clientMsgId").asString().equals(clientMsgId))
+			.body();
+	}
+
 	private static void awaitEveryoneReceived(Map<String, ChatClient> everyone, int count) {
 		Awaitility.await("every client has all " + count + " messages").atMost(SETTLES_WITHIN).untilAsserted(() -> {
 			everyone.forEach((who, client) -> assertThat(Seen.messageIds(client, "general"))
