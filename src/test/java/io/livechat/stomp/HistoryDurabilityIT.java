@@ -17,21 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * History in the default run (the embedded database in a data directory) survives a restart
- * and a kill -9 of the packaged server.
+ * and a kill -9 of the packaged server, and so does what the server knows of client message ids.
  */
 class HistoryDurabilityIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Sent with a client message id: stored once, whenever it is sent again. */
+	private static final String LAST_BEFORE_RESTART = "SEND\ndestination:/app/send\n\n"
+			+ "{\"room\":\"general\",\"text\":\"before restart 5\",\"clientMsgId\":\"alex-before-restart-5\"}";
 
 	@Test
 	void messagesSurviveARestartAndIdsContinue() throws Exception {
 		Path data = Files.createTempDirectory("livechat-data-");
 		List<Long> ids = new ArrayList<>();
 		try (ServerProcess server = ServerProcess.start(data); RawWebSocket alex = joined(server, "Alex")) {
-			for (int i = 1; i <= 5; i++) {
+			for (int i = 1; i <= 4; i++) {
 				alex.sendFrame("SEND\ndestination:/app/send\n\n{\"room\":\"general\",\"text\":\"before restart " + i + "\"}");
 				ids.add(nextMessage(alex).path("id").asLong());
 			}
+			alex.sendFrame(LAST_BEFORE_RESTART);
+			ids.add(nextMessage(alex).path("id").asLong());
 			server.terminate();
 			assertThat(server.awaitExit(Duration.ofSeconds(30))).isNotNull();
 		}
@@ -44,8 +50,13 @@ class HistoryDurabilityIT {
 			assertThat(joined.path("history").valueStream().map((m) -> m.path("id").asLong()).toList())
 				.containsExactlyElementsOf(ids);
 
+			try (RawWebSocket alex = joined(again, "Alex")) {
+				alex.sendFrame(LAST_BEFORE_RESTART); // its ack was lost, say: the page sends it again
+				assertThat(nextOfType(alex, "ack").path("id").asLong()).as("the id it was stored under").isEqualTo(ids.get(4));
+			}
+
 			sam.sendFrame("SEND\ndestination:/app/send\n\n{\"room\":\"general\",\"text\":\"after restart\"}");
-			assertThat(nextMessage(sam).path("id").asLong()).isEqualTo(ids.get(4) + 1);
+			assertThat(nextMessage(sam).path("id").asLong()).as("nothing stored by the resend").isEqualTo(ids.get(4) + 1);
 		}
 	}
 
