@@ -34,7 +34,6 @@ export class OutboxSender {
     this.waitUntil = new Map();
     /** @type {Map<string, number>} "unavailable" answers in a row, by message */
     this.attempts = new Map();
-    this.retryTimer = null;
     this.ticker = setInterval(() => this.tick(), TICK_MS);
     globalThis.addEventListener?.('pagehide', () => this.outbox.renew(this.tab, { release: true }));
   }
@@ -76,15 +75,13 @@ export class OutboxSender {
     if (!entry) return false;
     this.settled(entry.id, entry.place);
     if (error.code === 'not-joined') {
-      // sent as the connection changed rooms or reconnected: it goes again after the next join
+      // sent as the connection changed rooms or reconnected: it goes again once joined
+      this.wait(entry.place, FIRST_RETRY_MS);
     } else if (error.retry) {
       const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
       this.attempts.set(entry.id, attempts);
-      const wait = Number.isFinite(error.retryAfterMs) ? Math.max(0, error.retryAfterMs)
-        : Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempts - 1));
-      this.waitUntil.set(entry.place, Date.now() + wait);
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.kick(), wait + 10);
+      this.wait(entry.place, Number.isFinite(error.retryAfterMs) ? Math.max(0, error.retryAfterMs)
+        : Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempts - 1)));
     } else {
       this.attempts.delete(entry.id);
       this.outbox.fail(entry.id, this.describe(error, entry));
@@ -102,6 +99,12 @@ export class OutboxSender {
   retry(id) {
     this.outbox.retry(id);
     this.kick();
+  }
+
+  /** The place sends nothing for `ms`, then goes on. */
+  wait(place, ms) {
+    this.waitUntil.set(place, Date.now() + ms);
+    setTimeout(() => this.kick(), ms + 10);
   }
 
   settled(id, place) {

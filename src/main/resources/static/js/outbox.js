@@ -105,8 +105,10 @@ export class Outbox {
 
   /** Renews the leases `tab` holds, or gives them up (the tab is closing). */
   renew(tab, { release = false } = {}) {
+    const entries = this.read();
+    if (!entries.some((entry) => entry.tab === tab)) return; // nothing held: nothing to write
     const until = release ? undefined : Date.now() + LEASE_MS;
-    this.update((entries) => entries.map((entry) => (entry.tab === tab
+    this.write(entries.map((entry) => (entry.tab === tab
       ? { ...entry, tab: release ? undefined : tab, until } : entry)), { quiet: !release });
   }
 

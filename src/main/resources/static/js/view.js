@@ -45,6 +45,8 @@ export class ChatView {
       outgoing: doc.getElementById('outgoing-template'),
     };
     this.messageIds = new Set();
+    /** what showOutgoing drew last */
+    this.outgoingDrawn = null;
     this.noticeTimer = null;
     this.el.messages.addEventListener('scroll', () => {
       if (this.isNearBottom()) this.el.pill.hidden = true;
@@ -335,6 +337,11 @@ export class ChatView {
    * @param {import('./outbox.js').OutboxEntry[]} entries
    */
   showOutgoing(entries) {
+    // drawn again only when what it shows changed (another tab renewing its leases changes nothing
+    // here, and a screen reader would otherwise hear them all again)
+    const drawn = JSON.stringify(entries.map(({ id, text, image, state, reason }) => [id, text, image, state, reason]));
+    if (drawn === this.outgoingDrawn && this.firstOutgoing() !== null) return;
+    this.outgoingDrawn = drawn;
     const list = this.el.messages;
     const stick = this.isNearBottom();
     const shown = [...list.querySelectorAll(':scope > .outgoing')];
@@ -361,17 +368,7 @@ export class ChatView {
     const failed = entry.state === 'failed';
     item.classList.toggle('failed', failed);
     item.querySelector('.outgoing-actions').hidden = !failed;
-    if (failed) {
-      status.textContent = `Not sent. ${entry.reason ?? ''}`.trim();
-    } else {
-      const clock = this.doc.createElement('span');
-      clock.setAttribute('aria-hidden', 'true');
-      clock.textContent = '🕓';
-      const words = this.doc.createElement('span');
-      words.className = 'visually-hidden';
-      words.textContent = 'Sending';
-      status.append(clock, words);
-    }
+    if (failed) status.textContent = `Not sent. ${entry.reason ?? ''}`.trim(); // else the template's clock
     return item;
   }
 
