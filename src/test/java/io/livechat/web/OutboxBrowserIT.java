@@ -87,6 +87,26 @@ class OutboxBrowserIT extends BrowserTest {
 	}
 
 	@Test
+	void aDirectMessageWrittenWhileDisconnectedGoesOnceItIsBack() {
+		Browser bob = browser().joinChat("Bob", "general");
+		Browser alice = relayed().joinChat("Alice", "general");
+		alice.openConversationFromOnlineList("Bob");
+
+		this.relay.stop();
+		alice.waitUntil((d) -> alice.find("#connection-banner").isDisplayed());
+		alice.say("a private word, offline");
+		assertThat(alice.outgoing()).containsExactly("pending a private word, offline");
+		this.relay.start();
+
+		alice.waitUntil((d) -> alice.outgoing().isEmpty() && alice.messages().contains("mine Alice: a private word, offline"));
+		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
+		bob.conversationEntry("Alice").get().click();
+		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: a private word, offline"));
+		assertThat(bob.messages()).containsOnlyOnce("theirs Alice: a private word, offline");
+		assertThat(alice.ticked()).contains("a private word, offline");
+	}
+
+	@Test
 	void aMessageWhoseRepliesWereLostIsSentAgainAfterTheCutAndStoredOnce() {
 		Browser bob = browser().joinChat("Bob", "general");
 		Browser alice = relayed().joinChat("Alice", "general");
