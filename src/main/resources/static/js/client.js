@@ -1,7 +1,7 @@
 // The chat page's composition root: reads the URL, wires the connection, the controller and the views.
 import { fetchRooms } from './api.js';
 import { ChatConnection } from './connection.js';
-import { channelFrom } from './channels.js';
+import { channelFrom, channelUrl } from './channels.js';
 import { ChatController } from './controller.js';
 import { clientId, lastRoom, rememberUsername } from './identity.js';
 import { ImageSources } from './image-sources.js';
@@ -31,7 +31,7 @@ async function main() {
   const images = new ImageView(new ImageSources(clientId()));
   const view = new ChatView(images);
   const reads = new RoomReads({ view: new ReadsView(view), settings: new SettingsView() });
-  const controller = new ChatController({ view, sidebar: new SidebarView(), reads, username, rooms });
+  const controller = new ChatController({ view, sidebar: new SidebarView((shown) => channelUrl(username, shown)), reads, username, rooms });
   const connection = new ChatConnection({
     username,
     clientId: clientId(),

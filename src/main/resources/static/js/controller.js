@@ -267,6 +267,7 @@ export class ChatController {
         if (this.reads.received(message)) this.renderChannel();
         if (!shown) break; // the room is drawn afresh when it is shown again
         this.view.addMessages([message]);
+        if (!message.mine) this.view.announce(spoken(message));
         this.connection.seen(event.id);
         this.typers.stopped(event.username);
         this.checkRead();
@@ -346,6 +347,9 @@ export class ChatController {
     const listed = this.conversations.has(peer);
     this.conversations.received(dm, mine);
     if (!listed) this.connection.conversations(); // a new conversation: the server's entry says more
+    if (!mine) {
+      this.view.announce(this.dm?.peer === peer ? spoken(shownDirectMessage(dm, this.me)) : `New direct message from ${dm.from.name}`);
+    }
     if (this.dm?.peer === peer) {
       this.view.addMessages([shownDirectMessage(dm, this.me)]);
       this.dm.received(dm.id);
@@ -448,4 +452,14 @@ export class ChatController {
  */
 function placeOf(channel) {
   return `${channel.kind}:${channel.id}`;
+}
+
+/**
+ * A message from someone else as a screen reader hears it when it comes: "Sam: hello", or "Sam
+ * sent a picture: caption".
+ * @param {import('./view.js').ShownMessage} message
+ */
+function spoken(message) {
+  if (!message.image) return `${message.author}: ${message.text}`;
+  return message.text ? `${message.author} sent a picture: ${message.text}` : `${message.author} sent a picture`;
 }

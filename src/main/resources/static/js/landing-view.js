@@ -59,8 +59,8 @@ export class LandingView {
   }
 }
 
+/** The number as a badge, and in words for a screen reader. */
 function setCount(choice, users) {
-  const badge = choice.querySelector('.badge');
-  badge.textContent = String(users);
-  badge.setAttribute('aria-label', `${users} online`);
+  choice.querySelector('.badge').textContent = String(users);
+  choice.querySelector('.counts').textContent = `, ${users} online`;
 }

@@ -1,5 +1,7 @@
 // The chat page's side panels: rooms, direct messages, who is online, and their folding on a
-// phone. Names go in through textContent (isolated in <bdi>), ids through dataset only.
+// phone. Rooms and conversations are links (to their page address, so a middle click opens a
+// tab); counts are spoken as words. Names go in through textContent (isolated in <bdi>), ids
+// through dataset only.
 
 /**
  * A conversation as the sidebar lists it.
@@ -7,8 +9,12 @@
  */
 
 export class SidebarView {
-  constructor(doc = document) {
+  /**
+   * @param {(channel:import('./channels.js').Channel)=>string} href the page address of a room or conversation
+   */
+  constructor(href, doc = document) {
     this.doc = doc;
+    this.href = href;
     this.el = {
       app: doc.getElementById('app'),
       rooms: doc.getElementById('room-list'),
@@ -50,11 +56,11 @@ export class SidebarView {
 
   delegate(list, key, handler) {
     list.addEventListener('click', (e) => {
-      const button = e.target.closest(`button[data-${key}]`);
-      if (button) {
-        this.closePanels();
-        handler(button.dataset[key]);
-      }
+      const target = e.target.closest(`[data-${key}]`);
+      if (!target || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0) return; // a new tab or window: the link's own
+      e.preventDefault();
+      this.closePanels();
+      handler(target.dataset[key]);
     });
   }
 
@@ -66,13 +72,15 @@ export class SidebarView {
   renderRooms(rooms, currentId, unread) {
     const items = rooms.map((room) => {
       const item = this.templates.room.content.firstElementChild.cloneNode(true);
-      const button = item.querySelector('button');
-      button.dataset.room = room.id;
-      button.querySelector('.room-name').textContent = `# ${room.name}`;
-      button.querySelector('.badge.users').textContent = String(room.users);
-      button.querySelector('.badge.users').setAttribute('aria-label', `${room.users} online`);
-      showUnread(button.querySelector('.badge.unread'), room.id === currentId ? 0 : unread(room.id));
-      markCurrent(button, room.id === currentId);
+      const link = item.querySelector('a');
+      link.dataset.room = room.id;
+      link.href = this.href({ kind: 'room', id: room.id });
+      link.querySelector('.room-name').textContent = `# ${room.name}`;
+      link.querySelector('.badge.users').textContent = String(room.users);
+      const count = room.id === currentId ? 0 : unread(room.id);
+      showUnread(link.querySelector('.badge.unread'), count);
+      link.querySelector('.counts').textContent = `, ${room.users} online${count > 0 ? `, ${count} unread` : ''}`;
+      markCurrent(link, room.id === currentId);
       return item;
     });
     this.el.rooms.replaceChildren(...items);
@@ -85,13 +93,15 @@ export class SidebarView {
   renderConversations(conversations, currentId) {
     const items = conversations.map(({ id, name, online, unread }) => {
       const item = this.templates.conversation.content.firstElementChild.cloneNode(true);
-      const button = item.querySelector('button');
-      button.dataset.dm = id;
-      button.querySelector('.dm-name').textContent = name ?? 'Someone';
-      button.querySelector('.presence-dot').classList.toggle('offline', !online);
-      button.querySelector('.presence-text').textContent = online ? ', online' : ', offline';
-      showUnread(button.querySelector('.badge'), unread);
-      markCurrent(button, id === currentId);
+      const link = item.querySelector('a');
+      link.dataset.dm = id;
+      link.href = this.href({ kind: 'dm', id });
+      link.querySelector('.dm-name').textContent = name ?? 'Someone';
+      link.querySelector('.presence-dot').classList.toggle('offline', !online);
+      link.querySelector('.presence-text').textContent = online ? ', online' : ', offline';
+      showUnread(link.querySelector('.badge'), unread);
+      link.querySelector('.counts').textContent = unread > 0 ? `, ${unread} unread` : '';
+      markCurrent(link, id === currentId);
       return item;
     });
     this.el.conversations.replaceChildren(...items);
@@ -140,13 +150,13 @@ export class SidebarView {
   }
 }
 
+/** The number as a badge; a screen reader hears it from the link's words instead. */
 function showUnread(badge, unread) {
   badge.hidden = unread === 0;
   badge.textContent = String(unread);
-  badge.setAttribute('aria-label', `${unread} unread`);
 }
 
-function markCurrent(button, current) {
-  button.classList.toggle('active', current);
-  if (current) button.setAttribute('aria-current', 'page');
+function markCurrent(link, current) {
+  link.classList.toggle('active', current);
+  if (current) link.setAttribute('aria-current', 'page');
 }

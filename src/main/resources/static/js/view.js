@@ -38,6 +38,7 @@ export class ChatView {
       fatal: doc.getElementById('fatal'),
       fatalText: doc.getElementById('fatal-text'),
       block: doc.getElementById('block-button'),
+      announcer: doc.getElementById('announcer'),
     };
     this.templates = {
       message: doc.getElementById('message-template'),
@@ -48,6 +49,8 @@ export class ChatView {
     /** what showOutgoing drew last */
     this.outgoingDrawn = null;
     this.noticeTimer = null;
+    /** @type {'connecting'|'connected'|'reconnecting'} */
+    this.connectionState = 'connecting';
     this.el.messages.addEventListener('scroll', () => {
       if (this.isNearBottom()) this.el.pill.hidden = true;
       if (this.el.messages.scrollTop < NEAR_TOP_PX) this.onNearTop?.();
@@ -283,7 +286,7 @@ export class ChatView {
    * @param {import('./destinations.js').SystemEvent} event
    */
   addSystemEvent(event) {
-    this.appendSystem(systemEventLine(this.doc, event), event.timestamp);
+    this.appendSystem(systemEventLine(this.doc, event), event.timestamp, { spoken: true });
   }
 
   /**
@@ -292,10 +295,11 @@ export class ChatView {
    * @param {'joined'|'left'} verb
    */
   addMembership(names, verb) {
-    if (names.length > 0) this.appendSystem(membershipLine(this.doc, names, verb), Date.now());
+    if (names.length > 0) this.appendSystem(membershipLine(this.doc, names, verb), Date.now(), { spoken: true });
   }
 
-  appendSystem(parts, timestamp) {
+  appendSystem(parts, timestamp, { spoken = false } = {}) {
+    if (spoken) this.announce(parts.map((part) => (typeof part === 'string' ? part : part.textContent)).join(''));
     const stick = this.isNearBottom();
     const item = this.templates.system.content.firstElementChild.cloneNode(true);
     item.querySelector('.system-text').replaceChildren(...parts);
@@ -308,8 +312,23 @@ export class ChatView {
     this.el.typing.replaceChildren(...typingLine(this.doc, names));
   }
 
+  /**
+   * Says something to a screen reader, politely, once: a message from someone else as it comes
+   * ("Sam: hello"), people coming and going, the connection lost and back. The last few lines stay
+   * in the region; nothing else in the page is live.
+   */
+  announce(text) {
+    const line = this.doc.createElement('p');
+    line.textContent = text;
+    this.el.announcer.append(line);
+    while (this.el.announcer.childElementCount > 5) this.el.announcer.firstElementChild.remove();
+  }
+
   /** @param {'connecting'|'connected'|'reconnecting'} state */
   showConnectionState(state) {
+    if (state === 'reconnecting' && this.connectionState !== 'reconnecting') this.announce('Connection lost. Reconnecting...');
+    if (state === 'connected' && this.connectionState === 'reconnecting') this.announce('Connected again.');
+    this.connectionState = state;
     const banner = this.el.banner;
     banner.hidden = state === 'connected';
     banner.textContent = state === 'reconnecting'

@@ -199,13 +199,13 @@ class ChatPagesBrowserIT extends BrowserTest {
 		alice.say("in general");
 		alice.waitUntil((d) -> alice.messages().contains("mine Alice: in general"));
 
-		alice.find("button[data-room='random']").click();
+		alice.find("a[data-room='random']").click();
 
 		alice.waitUntil((d) -> alice.url().contains("room=random") && alice.find("#room-title").getText().equals("# Random"));
 		alice.waitUntil((d) -> alice.texts(".user-name").contains("Alice") && rooms.users("random").contains("Alice"));
 		assertThat(alice.messages()).doesNotContain("mine Alice: in general");
 		assertThat(rooms.users("general")).doesNotContain("Alice");
-		assertThat(alice.find("button[data-room='random']").getDomAttribute("class")).contains("active");
+		assertThat(alice.find("a[data-room='random']").getDomAttribute("class")).contains("active");
 
 		alice.driver().navigate().back();
 
@@ -396,7 +396,7 @@ class ChatPagesBrowserIT extends BrowserTest {
 	}
 
 	private static String badge(Browser browser, String room) {
-		return browser.find("button[data-room='" + room + "'] .badge").getText();
+		return browser.find("a[data-room='" + room + "'] .badge").getText();
 	}
 
 	/** Lets a test cut a browser's WebSocket from the server side, as a restart or a proxy would. */

@@ -81,7 +81,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 	void aDirectMessageRaisesTheBadgeOfARecipientInARoomAndOpeningTheConversationClearsIt() {
 		Browser alice = browser().joinChat("Alice", "general");
 		Browser bob = browser().joinChat("Bob", "tech");
-		alice.find("button[data-room='tech']").click();
+		alice.find("a[data-room='tech']").click();
 		alice.waitUntil((d) -> alice.texts(".user-name").contains("Bob"));
 		alice.openConversationFromOnlineList("Bob");
 
@@ -283,13 +283,13 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		alice.openConversationFromOnlineList("Bob");
 		alice.find("#block-button").click();
 		alice.waitUntil((d) -> alice.find("#block-button").getText().equals("Unblock"));
-		alice.find("button[data-room='general']").click();
+		alice.find("a[data-room='general']").click();
 		alice.waitUntil((d) -> alice.find("#room-title").getText().equals("# General"));
 		bob.openConversationFromOnlineList("Alice");
 
 		bob.say("you cannot see this");
 		bob.waitUntil((d) -> bob.messages().contains("mine Bob: you cannot see this"));
-		bob.find("button[data-room='general']").click();
+		bob.find("a[data-room='general']").click();
 		bob.waitUntil((d) -> bob.find("#room-title").getText().equals("# General"));
 		bob.say("but this, in the room");
 

@@ -45,7 +45,7 @@ class ReadReceiptsBrowserIT extends BrowserTest {
 		alice.say("before");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: before"));
 		alice.waitUntil((d) -> seenUnder(alice, "before").equals(List.of("Seen by Bob")));
-		bob.find("button[data-room='tech']").click();
+		bob.find("a[data-room='tech']").click();
 		bob.waitUntil((d) -> bob.find("#room-title").getText().equals("# Tech"));
 		setHidden(bob, true);
 
@@ -58,7 +58,7 @@ class ReadReceiptsBrowserIT extends BrowserTest {
 		setHidden(bob, false);
 		bob.waitUntil((d) -> bob.driver().getTitle().equals("#Tech · LiveChat"));
 
-		bob.find("button[data-room='general']").click();
+		bob.find("a[data-room='general']").click();
 
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: two"));
 		bob.waitUntil((d) -> unreadBadge(bob, "general").isEmpty());
@@ -75,14 +75,14 @@ class ReadReceiptsBrowserIT extends BrowserTest {
 		alice.say("before");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: before"));
 		alice.waitUntil((d) -> seenUnder(alice, "before").equals(List.of("Seen by Bob")));
-		bob.find("button[data-room='tech']").click();
+		bob.find("a[data-room='tech']").click();
 		bob.waitUntil((d) -> bob.find("#room-title").getText().equals("# Tech"));
 		for (int i = 1; i <= 18; i++) {
 			alice.say("while Bob was away " + i);
 		}
 		bob.waitUntil((d) -> unreadBadge(bob, "random").equals("18"));
 
-		bob.find("button[data-room='random']").click();
+		bob.find("a[data-room='random']").click();
 
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: while Bob was away 18"));
 		assertThat(textAfterDivider(bob)).isEqualTo("while Bob was away 1");
@@ -196,7 +196,7 @@ class ReadReceiptsBrowserIT extends BrowserTest {
 
 	/** A room's unread badge in the sidebar: its text, or empty when it is hidden. */
 	private static String unreadBadge(Browser browser, String room) {
-		WebElement badge = browser.find("button[data-room='" + room + "'] .badge.unread");
+		WebElement badge = browser.find("a[data-room='" + room + "'] .badge.unread");
 		return badge.isDisplayed() ? badge.getText() : "";
 	}
 
