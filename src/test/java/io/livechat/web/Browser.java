@@ -45,6 +45,11 @@ public final class Browser implements AutoCloseable {
 	private final String baseUrl;
 
 	public Browser(int port, int width, int height) {
+		this(port, width, height, List.of());
+	}
+
+	/** With more Chromium switches, such as {@code --force-prefers-reduced-motion}. */
+	Browser(int port, int width, int height, List<String> switches) {
 		this.baseUrl = "http://localhost:" + port;
 		try {
 			this.profile = Files.createTempDirectory("livechat-chromium-");
@@ -61,6 +66,7 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
 				"--user-data-dir=" + this.profile, "--window-size=" + width + "," + height);
+		options.addArguments(switches);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER))
 			.build();
