@@ -83,6 +83,22 @@ class AccessibilityBrowserIT extends BrowserTest {
 
 	@ParameterizedTest
 	@EnumSource(Layout.class)
+	void theSettingsMenuAndARefusedJoinAreClean(Layout layout) {
+		browser().joinChat("Alice", "random");
+		Browser visitor = browser(layout).joinChat("Visitor", "random");
+		visitor.find("#settings-button").click();
+		visitor.waitUntil((d) -> visitor.find("#settings-menu").isDisplayed());
+		assertClean(visitor, "the settings menu");
+		assertThat(visitor.find("a[data-room='random'] .counts").getDomProperty("textContent"))
+			.as("the online count in words").isEqualTo(", 2 online");
+
+		visitor.open("/chat.html?username=alice&room=random");
+		visitor.waitUntil((d) -> visitor.find("#fatal").isDisplayed());
+		assertClean(visitor, "a join refused (the name is taken)");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Layout.class)
 	void aBusyRoomIsCleanWithItsHistorySystemLinesTypingThePillAndTheConnectionBanner(Layout layout) {
 		Browser bob = browser().joinChat("Bob", "general");
 		for (int i = 1; i <= 12; i++) {
