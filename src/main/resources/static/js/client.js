@@ -7,6 +7,7 @@ import { clientId, lastRoom, rememberUsername } from './identity.js';
 import { ImageSources } from './image-sources.js';
 import { ImageUpload } from './image-upload.js';
 import { ImageView } from './image-view.js';
+import { OutgoingView } from './outgoing-view.js';
 import { ReadsView } from './reads-view.js';
 import { RoomReads } from './room-reads.js';
 import { SettingsView } from './settings-view.js';
@@ -31,7 +32,8 @@ async function main() {
   const images = new ImageView(new ImageSources(clientId()));
   const view = new ChatView(images);
   const reads = new RoomReads({ view: new ReadsView(view), settings: new SettingsView() });
-  const controller = new ChatController({ view, sidebar: new SidebarView((shown) => channelUrl(username, shown)), reads, username, rooms });
+  const controller = new ChatController({ view, sidebar: new SidebarView((shown) => channelUrl(username, shown)),
+    outgoing: new OutgoingView(view), reads, username, rooms });
   const connection = new ChatConnection({
     username,
     clientId: clientId(),

@@ -18,9 +18,10 @@ import { UnreadRooms } from './unread.js';
 export class ChatController {
   /**
    * @param {{view:import('./view.js').ChatView, sidebar:import('./sidebar-view.js').SidebarView,
-   *   reads:import('./room-reads.js').RoomReads, username:string, rooms:import('./destinations.js').RoomSummary[]}} options
+   *   outgoing:import('./outgoing-view.js').OutgoingView, reads:import('./room-reads.js').RoomReads,
+   *   username:string, rooms:import('./destinations.js').RoomSummary[]}} options
    */
-  constructor({ view, sidebar, reads, username, rooms }) {
+  constructor({ view, sidebar, outgoing, reads, username, rooms }) {
     this.view = view;
     this.sidebar = sidebar;
     this.reads = reads;
@@ -50,6 +51,7 @@ export class ChatController {
     this.outgoing = new OutgoingMessages({
       owner: username,
       view,
+      drawn: outgoing,
       sendable: (place) => this.ready && (place === placeOf({ kind: 'room', id: this.room })
         || (place.startsWith('dm:') && this.me.id !== null)),
       transmit: (entry) => (entry.place.startsWith('room:')

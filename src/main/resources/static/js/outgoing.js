@@ -1,20 +1,22 @@
 // Your messages on their way, between the composer and the server: each goes into the outbox
 // first (so nothing typed is lost), is drawn at the bottom of its room or conversation with a
 // clock until the server's ack, and then gives way to the stored message, which carries a tick.
-// A message refused for good stays, marked, with Retry and Delete. No DOM here (ChatView draws).
+// A message refused for good stays, marked, with Retry and Delete. No DOM here (OutgoingView draws).
 import { Drafts } from './drafts.js';
 import { Outbox, newClientMsgId } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 
 export class OutgoingMessages {
   /**
-   * @param {{owner:string, view:import('./view.js').ChatView,
+   * @param {{owner:string, view:import('./view.js').ChatView, drawn:import('./outgoing-view.js').OutgoingView,
    *   sendable:(place:string)=>boolean, transmit:(entry:import('./outbox.js').OutboxEntry)=>boolean,
    *   describe:(error:import('./destinations.js').ErrorEvent, entry:import('./outbox.js').OutboxEntry)=>string}} options
-   *   see OutboxSender for `sendable`, `transmit` and `describe`
+   *   `view` holds the input (the drafts), `drawn` draws the messages on their way; see OutboxSender
+   *   for `sendable`, `transmit` and `describe`
    */
-  constructor({ owner, view, sendable, transmit, describe }) {
+  constructor({ owner, view, drawn, sendable, transmit, describe }) {
     this.view = view;
+    this.drawn = drawn;
     this.outbox = new Outbox(owner);
     this.drafts = new Drafts(owner);
     this.sender = new OutboxSender({ outbox: this.outbox, tab: newClientMsgId(), sendable, transmit, describe });
@@ -24,7 +26,7 @@ export class OutgoingMessages {
       this.render();
       this.sender.kick();
     });
-    view.bindOutgoing({ retry: (id) => this.sender.retry(id), remove: (id) => this.outbox.remove(id) });
+    drawn.bind({ retry: (id) => this.sender.retry(id), remove: (id) => this.outbox.remove(id) });
   }
 
   /** A room or conversation is shown: its messages on their way, and its draft. */
@@ -74,6 +76,6 @@ export class OutgoingMessages {
 
   /** Draws the place's messages on their way again (the panel was redrawn, or the outbox changed). */
   render() {
-    this.view.showOutgoing(this.place === null ? [] : this.outbox.in(this.place));
+    this.drawn.show(this.place === null ? [] : this.outbox.in(this.place));
   }
 }

@@ -43,11 +43,8 @@ export class ChatView {
     this.templates = {
       message: doc.getElementById('message-template'),
       system: doc.getElementById('system-template'),
-      outgoing: doc.getElementById('outgoing-template'),
     };
     this.messageIds = new Set();
-    /** what showOutgoing drew last */
-    this.outgoingDrawn = null;
     this.noticeTimer = null;
     /** @type {'connecting'|'connected'|'reconnecting'} */
     this.connectionState = 'connecting';
@@ -78,21 +75,6 @@ export class ChatView {
         e.preventDefault();
         submit();
       }
-    });
-  }
-
-  /**
-   * @param {{retry:(id:string)=>void, remove:(id:string)=>void}} handlers a message refused for
-   *   good: send it again, or delete it (by its clientMsgId)
-   */
-  bindOutgoing({ retry, remove }) {
-    this.el.messages.addEventListener('click', (e) => {
-      const button = e.target.closest?.('.outgoing button[data-action]');
-      if (!button) return;
-      const id = button.closest('.outgoing').dataset.clientMsgId;
-      if (button.dataset.action === 'retry') retry(id);
-      else remove(id);
-      this.el.input.focus();
     });
   }
 
@@ -350,47 +332,6 @@ export class ChatView {
     this.el.fatal.querySelector('a').focus();
   }
 
-  /**
-   * Your messages on their way to the place shown, at the bottom, oldest first: a clock while
-   * they wait, or why they were refused with Retry and Delete.
-   * @param {import('./outbox.js').OutboxEntry[]} entries
-   */
-  showOutgoing(entries) {
-    // drawn again only when what it shows changed (another tab renewing its leases changes nothing
-    // here, and a screen reader would otherwise hear them all again)
-    const drawn = JSON.stringify(entries.map(({ id, text, image, state, reason }) => [id, text, image, state, reason]));
-    if (drawn === this.outgoingDrawn && this.firstOutgoing() !== null) return;
-    this.outgoingDrawn = drawn;
-    const list = this.el.messages;
-    const stick = this.isNearBottom();
-    const shown = [...list.querySelectorAll(':scope > .outgoing')];
-    const added = entries.some((entry) => !shown.some((item) => item.dataset.clientMsgId === entry.id));
-    shown.forEach((item) => item.remove());
-    list.append(this.fragment(entries.map((entry) => this.outgoingElement(entry))));
-    if (added || stick) this.scrollToBottom();
-  }
-
-  /** @param {import('./outbox.js').OutboxEntry} entry */
-  outgoingElement(entry) {
-    const item = this.templates.outgoing.content.firstElementChild.cloneNode(true);
-    item.dataset.clientMsgId = entry.id;
-    const text = item.querySelector('.text');
-    if (entry.image) {
-      const note = this.doc.createElement('span');
-      note.className = 'picture-note';
-      note.textContent = entry.text ? 'Picture: ' : 'Picture';
-      text.append(note, entry.text);
-    } else {
-      text.textContent = entry.text;
-    }
-    const status = item.querySelector('.status');
-    const failed = entry.state === 'failed';
-    item.classList.toggle('failed', failed);
-    item.querySelector('.outgoing-actions').hidden = !failed;
-    if (failed) status.textContent = `Not sent. ${entry.reason ?? ''}`.trim(); // else the template's clock
-    return item;
-  }
-
   /** @param {ShownMessage} message */
   messageElement(message) {
     const item = this.templates.message.content.firstElementChild.cloneNode(true);
@@ -423,6 +364,7 @@ export class ChatView {
     list.insertBefore(element, before);
   }
 
+  /** The first of your messages on their way (OutgoingView draws them below the rest), or null. */
   firstOutgoing() {
     return this.el.messages.querySelector(':scope > .outgoing');
   }
