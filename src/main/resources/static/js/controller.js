@@ -2,6 +2,7 @@
 // your conversations, and the channel the main panel shows (a room, or a conversation with one
 // person). No DOM here: ChatView and SidebarView draw what it decides.
 import { channelUrl } from './channels.js';
+import { ConversationEvents } from './conversation-events.js';
 import { ConversationList } from './conversations.js';
 import { rememberRoom } from './identity.js';
 import { MembershipDigest } from './membership.js';
@@ -9,7 +10,7 @@ import { joinRefusal, refusalNotice } from './notices.js';
 import { OpenConversation } from './open-conversation.js';
 import { OutgoingMessages } from './outgoing.js';
 import { RoomScrollback } from './room-scrollback.js';
-import { shownDirectMessage, shownRoomMessage } from './shown-messages.js';
+import { shownRoomMessage, spokenMessage } from './shown-messages.js';
 import { TypingNotifier, TypingTracker } from './typing.js';
 import { UnreadRooms } from './unread.js';
 
@@ -44,6 +45,7 @@ export class ChatController {
     /** @type {OpenConversation|null} the conversation shown */
     this.dm = null;
     this.conversations = new ConversationList();
+    this.conversationEvents = new ConversationEvents(this);
     /** your read-receipts setting as the server last said it (null: not yet) */
     this.sharesReceipts = null;
     this.typers = new TypingTracker((names) => view.showTyping(names));
@@ -161,6 +163,7 @@ export class ChatController {
 
   /** An event for this connection only. */
   ownEvent(event) {
+    if (this.conversationEvents.handle(event)) return;
     switch (event.type) {
       case 'joined':
         this.joined(event);
@@ -170,28 +173,6 @@ export class ChatController {
         break;
       case 'ack':
         this.outgoing.acked(event);
-        break;
-      case 'dm':
-        this.directMessage(event);
-        break;
-      case 'dm-history':
-        this.conversationPage(event);
-        break;
-      case 'conversations':
-        this.conversations.replaceAll(event.conversations);
-        this.renderChannel();
-        this.renderSeen();
-        this.checkRead();
-        break;
-      case 'conversation':
-        this.conversations.update(event);
-        if (this.dm?.peer === event.with.id) this.dm.blocked = event.blocked;
-        this.renderChannel();
-        this.renderSeen();
-        break;
-      case 'presence':
-        this.conversations.presence(event.user, event.online);
-        this.renderChannel();
         break;
       case 'unread':
         this.unread.update(event.rooms);
@@ -269,7 +250,7 @@ export class ChatController {
         if (this.reads.received(message)) this.renderChannel();
         if (!shown) break; // the room is drawn afresh when it is shown again
         this.view.addMessages([message]);
-        if (!message.mine) this.view.announce(spoken(message));
+        if (!message.mine) this.view.announce(spokenMessage(message));
         this.connection.seen(event.id);
         this.typers.stopped(event.username);
         this.checkRead();
@@ -317,48 +298,6 @@ export class ChatController {
   /** Asks for the conversation shown: its newest page, or what came since the newest DM shown. */
   requestConversation() {
     if (this.dm && this.me.id !== null) this.connection.dmHistory(this.dm.peer, this.dm.catchUp()); // else the joined reply asks
-  }
-
-  /** @param {import('./destinations.js').DirectHistoryEvent} event */
-  conversationPage(event) {
-    const dm = this.dm;
-    if (!dm || event.with !== dm.peer) return; // a late page of a conversation no longer shown
-    this.conversations.setBlocked(dm.peer, event.blocked);
-    event.messages.forEach((m) => this.conversations.named(m.from.id === dm.peer ? m.from : m.to));
-    const shown = event.messages.map((m) => shownDirectMessage(m, this.me));
-    const { older, next } = dm.page(event);
-    if (older) {
-      this.view.showLoadingOlder(false);
-      this.view.prependMessages(shown);
-    } else {
-      this.view.addMessages(shown);
-    }
-    if (next) this.connection.dmHistory(dm.peer, next); // a reconnect's catch-up has more
-    if (!dm.hasOlder) this.view.showConversationStart(this.conversations.nameOf(dm.peer));
-    this.renderChannel();
-    this.renderSeen();
-    this.checkRead();
-  }
-
-  /** @param {import('./destinations.js').DirectMessage} dm */
-  directMessage(dm) {
-    if (this.me.id === null) return;
-    const mine = dm.from.id === this.me.id;
-    const peer = mine ? dm.to.id : dm.from.id;
-    if (!mine && this.conversations.isBlocked(peer)) return;
-    const listed = this.conversations.has(peer);
-    this.conversations.received(dm, mine);
-    if (!listed) this.connection.conversations(); // a new conversation: the server's entry says more
-    if (!mine) {
-      this.view.announce(this.dm?.peer === peer ? spoken(shownDirectMessage(dm, this.me)) : `New direct message from ${dm.from.name}`);
-    }
-    if (this.dm?.peer === peer) {
-      this.view.addMessages([shownDirectMessage(dm, this.me)]);
-      this.dm.received(dm.id);
-      this.renderSeen();
-    }
-    this.renderChannel();
-    this.checkRead();
   }
 
   /** Marks the room or conversation shown read up to the newest message on screen (a DM from them), the tab focused. */
@@ -454,14 +393,4 @@ export class ChatController {
  */
 function placeOf(channel) {
   return `${channel.kind}:${channel.id}`;
-}
-
-/**
- * A message from someone else as a screen reader hears it when it comes: "Sam: hello", or "Sam
- * sent a picture: caption".
- * @param {import('./view.js').ShownMessage} message
- */
-function spoken(message) {
-  if (!message.image) return `${message.author}: ${message.text}`;
-  return message.text ? `${message.author} sent a picture: ${message.text}` : `${message.author} sent a picture`;
 }

@@ -49,3 +49,13 @@ export function thumbnailSize(width, height) {
   const scale = Math.min(1, THUMBNAIL_PX / Math.max(width, height));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
+
+/**
+ * A message from someone else as a screen reader hears it when it comes: "Sam: hello", or "Sam
+ * sent a picture: caption".
+ * @param {import('./view.js').ShownMessage} message
+ */
+export function spokenMessage(message) {
+  if (!message.image) return `${message.author}: ${message.text}`;
+  return message.text ? `${message.author} sent a picture: ${message.text}` : `${message.author} sent a picture`;
+}
