@@ -116,7 +116,7 @@ public final class ChatClient implements AutoCloseable {
 	}
 
 	private ChatClient open(WebSocketClient transport, String url, WebSocketHttpHeaders headers) {
-		WebSocketStompClient stomp = new WebSocketStompClient(transport);
+		WebSocketStompClient stomp = new WebSocketStompClient(new OneSendAtATime(transport));
 		stomp.setMessageConverter(new JsonBytes());
 		stomp.setTaskScheduler(heartbeats);
 		// the server decides: with its default of 10 s these are 10 s, with a test setting of 1 s they are 1 s
