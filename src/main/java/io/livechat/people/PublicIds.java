@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -15,6 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  * knows, cut to 128 bits and written in URL-safe Base64 (22 characters). The same browser gets
  * the same id on every connection, node and restart that shares the secret; the id tells nothing
  * of the {@code clientId}, which stays the person's credential.
+ * <p>
+ * A join's {@code members} name the ids of everyone in the room, so in a cluster a storm of
+ * joins asks for the ids of the other nodes' users again and again: the ids last asked for are
+ * remembered (at most {@value #REMEMBERED} of them, forgotten all at once past that), and each
+ * thread keeps its own initialised {@link Mac}.
  */
 public final class PublicIds {
 
@@ -22,7 +29,13 @@ public final class PublicIds {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
+	static final int REMEMBERED = 10_000;
+
 	private final SecretKeySpec key;
+
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
+
+	private final Map<String, String> remembered = new ConcurrentHashMap<>();
 
 	/** @param secret at least 32 bytes */
 	public PublicIds(byte[] secret) {
@@ -42,7 +55,19 @@ public final class PublicIds {
 
 	/** The public id of the person behind {@code clientId}. */
 	public String of(String clientId) {
-		byte[] digest = mac().doFinal(clientId.getBytes(StandardCharsets.UTF_8));
+		String id = this.remembered.get(clientId);
+		if (id == null) {
+			id = computed(clientId);
+			if (this.remembered.size() >= REMEMBERED) {
+				this.remembered.clear();
+			}
+			this.remembered.put(clientId, id);
+		}
+		return id;
+	}
+
+	private String computed(String clientId) {
+		byte[] digest = this.macs.get().doFinal(clientId.getBytes(StandardCharsets.UTF_8));
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
 	}
 

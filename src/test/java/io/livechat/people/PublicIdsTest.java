@@ -1,8 +1,13 @@
 package io.livechat.people;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,46 @@ class PublicIdsTest {
 			}
 
 			assertThat(seen).hasSize(10_000);
+		}
+
+		@Test
+		void anIdStaysTheSameWhenItIsAskedForAgainAfterManyOthers() {
+			PublicIds ids = new PublicIds(SECRET);
+			PublicIds fresh = new PublicIds(SECRET);
+			String first = ids.of("alex-client");
+			for (int i = 0; i < PublicIds.REMEMBERED * 2 + 1; i++) {
+				ids.of("client-" + i);
+			}
+
+			assertThat(ids.of("alex-client")).isEqualTo(first).isEqualTo(fresh.of("alex-client"));
+			assertThat(ids.of("client-7")).isEqualTo(fresh.of("client-7"));
+		}
+
+		@Test
+		void idsAskedForFromManyThreadsAtOnceAreTheIdsOfOneThread() throws Exception {
+			PublicIds ids = new PublicIds(SECRET);
+			PublicIds reference = new PublicIds(SECRET);
+			ExecutorService pool = Executors.newFixedThreadPool(4);
+			try {
+				List<Future<Boolean>> answers = new ArrayList<>();
+				for (int t = 0; t < 4; t++) {
+					answers.add(pool.submit(() -> {
+						for (int i = 0; i < 2_000; i++) {
+							String clientId = "client-" + (i % 300);
+							if (!ids.of(clientId).equals(reference.of(clientId))) {
+								return false;
+							}
+						}
+						return true;
+					}));
+				}
+				for (Future<Boolean> answer : answers) {
+					assertThat(answer.get()).isTrue();
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
 		}
 
 		@Test
