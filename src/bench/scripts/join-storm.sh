@@ -11,6 +11,9 @@
 # creates the schema "storm") and redis-server (it starts one on 6392).
 #
 #   CLIENTS=1000 STORMS=3 ROUNDS=2 MODES="one two socketio" [JAR=other.jar] [TOOL_ARGS="--rooms 3"] src/bench/scripts/join-storm.sh
+#
+# EXTRA_OPTS adds JVM options to the Procfile's for every LiveChat node, to compare them, e.g.
+# EXTRA_OPTS="-XX:TieredStopAtLevel=1".
 set -u
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
@@ -20,7 +23,7 @@ STORMS=${STORMS:-3}
 ROUNDS=${ROUNDS:-2}
 MODES=${MODES:-one two socketio}
 OUT=${OUT:-$ROOT/target/join-storm.jsonl}
-OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xmn24m -XX:+ExitOnOutOfMemoryError"
+OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xmn24m -XX:+ExitOnOutOfMemoryError ${EXTRA_OPTS:-}"
 PG="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=storm --spring.datasource.username=postgres"
 REDIS="--livechat.cluster=redis --spring.data.redis.url=redis://127.0.0.1:6392"
 TOOL_HEAP=512m
