@@ -159,7 +159,7 @@ final class RedisPresence implements Presence {
 					clients.put(name, entry.substring(0, entry.indexOf('\t')));
 				}
 			}
-			this.elsewhere.put(roomId, List.copyOf(elsewhere));
+			this.elsewhere.put(roomId, List.copyOf(merged(elsewhere, List.of()))); // sorted, for known
 			this.clientsElsewhere.put(roomId, clients);
 			return merged(names, here);
 		}, () -> here);
@@ -172,7 +172,8 @@ final class RedisPresence implements Presence {
 			return here; // as the lists that go out meanwhile say
 		}
 		List<String> elsewhere = this.elsewhere.getOrDefault(roomId, List.of());
-		return elsewhere.isEmpty() ? here : merged(elsewhere, here);
+		// both in the order of a room's list: one pass, no sort, under the joining room's lock
+		return elsewhere.isEmpty() ? here : SortedNames.union(elsewhere, here);
 	}
 
 	@Override
