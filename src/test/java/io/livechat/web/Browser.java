@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -104,6 +105,14 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** The sidebar's entry for the conversation with {@code name}, if listed. */
+	/** Opens a listed conversation, waiting for it and clicking again if the list was redrawn under the click. */
+	void openListedConversation(String name) {
+		waitUntil((d) -> {
+			conversationEntry(name).orElseThrow(() -> new NoSuchElementException("no conversation with " + name)).click();
+			return true;
+		});
+	}
+
 	Optional<WebElement> conversationEntry(String name) {
 		return findAll("#dm-list .dm-button").stream()
 			.filter((entry) -> entry.findElement(By.cssSelector(".dm-name")).getDomProperty("textContent").equals(name))

@@ -58,7 +58,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
 		assertThat(bob.find("#room-title").getText()).isEqualTo("# General");
 		assertThat(bob.messages()).noneMatch((m) -> m.contains("just between us"));
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: " + markup));
 		assertThat(bob.find("#room-title").getText()).isEqualTo("@ Alice");
 		assertThat(bob.findAll("#messages img")).isEmpty();
@@ -91,10 +91,9 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		bob.waitUntil((d) -> badge(bob, "Alice").equals("2"));
 		assertThat(bob.find("#room-title").getText()).isEqualTo("# Tech");
 		assertThat(bob.messages()).isEmpty();
-		assertThat(bob.conversationEntry("Alice").get().findElement(By.cssSelector(".presence-dot"))
-			.getDomAttribute("class")).doesNotContain("offline");
+		bob.waitUntil((d) -> !presenceDot(bob, "Alice").contains("offline"));
 
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 
 		bob.waitUntil((d) -> bob.messages().equals(List.of("theirs Alice: first", "theirs Alice: second")));
 		bob.waitUntil((d) -> badge(bob, "Alice").isEmpty());
@@ -125,7 +124,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		assertThat(badge(bob, "Alice")).isEqualTo("2");
 
 		// in the conversation, a DM that comes while the tab is hidden is unread until it is shown
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().size() == 2 && badge(bob, "Alice").isEmpty());
 		setHidden(bob, true);
 		alice.say("one more");
@@ -144,8 +143,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		alice.openConversationFromOnlineList("Bob");
 		alice.say("one");
 		alice.say("two");
-		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().size() == 2);
 		bob.say("three");
 		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: three"));
@@ -179,8 +177,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		Browser bob = browser().joinChat("Bob", "general");
 		alice.openConversationFromOnlineList("Bob");
 		alice.say("before the drop");
-		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: before the drop"));
 
 		this.sessions.drop(aliceSession);
@@ -256,8 +253,7 @@ class DirectMessagesBrowserIT extends BrowserTest {
 		Browser bob = browser().joinChat("Bob", "general");
 		bob.openConversationFromOnlineList("Alice");
 		bob.say("before the block");
-		alice.waitUntil((d) -> alice.conversationEntry("Bob").isPresent());
-		alice.conversationEntry("Bob").get().click();
+		alice.openListedConversation("Bob");
 		alice.waitUntil((d) -> alice.messages().contains("theirs Bob: before the block"));
 		assertThat(alice.find("#block-button").getText()).isEqualTo("Block");
 
@@ -311,6 +307,12 @@ class DirectMessagesBrowserIT extends BrowserTest {
 	/** The other person's public id, from the address of the conversation shown. */
 	private static String publicIdInUrl(Browser browser) {
 		return browser.url().replaceAll(".*[?&]dm=([^&]+).*", "$1");
+	}
+
+	/** The classes of the presence dot beside a conversation. */
+	private static String presenceDot(Browser browser, String name) {
+		return browser.conversationEntry(name).orElseThrow()
+			.findElement(By.cssSelector(".presence-dot")).getDomAttribute("class");
 	}
 
 	/** The unread count shown beside a conversation; empty when none is shown. */

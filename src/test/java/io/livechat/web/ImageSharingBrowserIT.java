@@ -282,8 +282,7 @@ class ImageSharingBrowserIT extends BrowserTest {
 
 		alice.find("#message-input").sendKeys("Just for you", Keys.ENTER);
 
-		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().equals(List.of("theirs Alice: Just for you")));
 		WebElement thumbnail = newestThumbnail(bob);
 		assertThat(thumbnail.getDomAttribute("width")).isEqualTo("320");

@@ -99,8 +99,7 @@ class OutboxBrowserIT extends BrowserTest {
 		this.relay.start();
 
 		alice.waitUntil((d) -> alice.outgoing().isEmpty() && alice.messages().contains("mine Alice: a private word, offline"));
-		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: a private word, offline"));
 		assertThat(bob.messages()).containsOnlyOnce("theirs Alice: a private word, offline");
 		assertThat(alice.ticked()).contains("a private word, offline");

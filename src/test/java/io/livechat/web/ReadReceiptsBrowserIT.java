@@ -159,8 +159,7 @@ class ReadReceiptsBrowserIT extends BrowserTest {
 		alice.waitUntil((d) -> alice.messages().contains("mine Alice: two"));
 		assertThat(alice.findAll(".seen-by")).as("Bob has not opened it").isEmpty();
 
-		bob.waitUntil((d) -> bob.conversationEntry("Alice").isPresent());
-		bob.conversationEntry("Alice").get().click();
+		bob.openListedConversation("Alice");
 
 		bob.waitUntil((d) -> bob.messages().contains("theirs Alice: two"));
 		alice.waitUntil((d) -> seenUnder(alice, "two").equals(List.of("Seen")));
