@@ -22,7 +22,11 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * queues it: a broadcast to a room never writes and never waits. A connection that does not read
  * is closed with 4500 (Spring's "session not reliable") and its frames dropped, when more than
  * its limit of bytes waits for it, or when nothing it was sent has been written for the send
- * time limit ({@link #closeIfStalled}); no thread waits on it either way.
+ * time limit ({@link #closeIfStalled}); no thread waits on it either way. The limit is the send
+ * buffer size, or {@value #LONGEST_FRAMES_HELD} times the longest frame the connection was ever
+ * given if that is more: a big room's {@code joined} reply and lists grow with the room (a
+ * reply to a join into 5,000 people is about 300 KB), and a client that reads them must be able
+ * to take them.
  * <p>
  * Spring's own frames for the connection (CONNECTED, heart-beats, RECEIPT, ERROR) arrive through
  * {@link #sendMessage} and take the same queue, so they are written in order with the rest;
@@ -34,6 +38,9 @@ public final class Outbox extends WebSocketSessionDecorator {
 
 	/** The most frames handed to the socket in one batch. */
 	static final int MAX_BATCH_FRAMES = 64;
+
+	/** How many of its longest frames may wait for a connection, whatever its limit. */
+	static final int LONGEST_FRAMES_HELD = 4;
 
 	private final Queue<byte[]> frames = new ConcurrentLinkedQueue<>();
 
@@ -51,6 +58,9 @@ public final class Outbox extends WebSocketSessionDecorator {
 	private final Drainer writers;
 
 	private final int limit;
+
+	/** The longest frame the connection was given so far. */
+	private final AtomicInteger longestFrame = new AtomicInteger();
 
 	private final Runnable onSlowConsumer;
 
@@ -87,8 +97,11 @@ public final class Outbox extends WebSocketSessionDecorator {
 		if (this.closing != null) {
 			return;
 		}
-		if (this.pendingBytes.addAndGet(frame.length) > this.limit) {
-			dropAsSlow("more than " + this.limit + " bytes wait for it");
+		if (frame.length > this.longestFrame.get()) {
+			this.longestFrame.accumulateAndGet(frame.length, Math::max);
+		}
+		if (this.pendingBytes.addAndGet(frame.length) > limit()) {
+			dropAsSlow("more than " + limit() + " bytes wait for it");
 			return;
 		}
 		this.lastOfferNanos = System.nanoTime();
@@ -96,7 +109,11 @@ public final class Outbox extends WebSocketSessionDecorator {
 		schedule();
 	}
 
-	/** When the connection was last given something to send (System.nanoTime). */
+	/** The most bytes that may wait for the connection. */
+	private long limit() {
+		return Math.max(this.limit, (long) LONGEST_FRAMES_HELD * this.longestFrame.get());
+	}
+
 	void setAudience(String destination) {
 		this.audience = destination;
 	}
@@ -106,6 +123,7 @@ public final class Outbox extends WebSocketSessionDecorator {
 		return destination.equals(this.audience);
 	}
 
+	/** When the connection was last given something to send (System.nanoTime). */
 	long lastOfferNanos() {
 		return this.lastOfferNanos;
 	}

@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
  * join a room at once, the room gets a few lists instead of 1,000 lists of up to 1,000 names.
  * Each list goes out with who joined and who left since the room's previous list (the first
  * compares with an empty room), so one list per interval carries every arrival and departure
- * of a storm. Every other event passes straight through, in order.
+ * of a storm. A list costs its room's size to every one of its people, so a room of more than
+ * {@value #PEOPLE_PER_INTERVAL} people waits one interval more for every further
+ * {@value #PEOPLE_PER_INTERVAL} (five intervals at 5,000): the bytes of its lists then grow with
+ * the room, not with its square. Every other event passes straight through, in order.
  * <p>
  * Every list is sent from the scheduler's thread (one thread), never from the caller's: an offer
  * comes from under a room's lock, and reading a list afresh (by {@code fresh}, from Redis in a
@@ -29,6 +32,9 @@ import java.util.function.UnaryOperator;
 public final class CoalescedPresence implements ChatEvents {
 
 	private static final String LOBBY = "";
+
+	/** Up to this many people in a room, its lists go out once per interval at most. */
+	static final int PEOPLE_PER_INTERVAL = 1000;
 
 	private final ChatEvents events;
 
@@ -83,6 +89,13 @@ public final class CoalescedPresence implements ChatEvents {
 		snapshots(LOBBY).offer(event);
 	}
 
+	/** The least time from one snapshot to the next: longer for a bigger room. */
+	long intervalFor(ChatEvent snapshot) {
+		int people = (snapshot instanceof UsersEvent users) ? users.users().size() : 0;
+		return (people <= PEOPLE_PER_INTERVAL) ? this.intervalNanos
+				: (long) (this.intervalNanos * ((double) people / PEOPLE_PER_INTERVAL));
+	}
+
 	private Snapshots snapshots(String key) {
 		return this.rooms.computeIfAbsent(key, Snapshots::new);
 	}
@@ -122,7 +135,7 @@ public final class CoalescedPresence implements ChatEvents {
 			if (this.scheduled) {
 				return;
 			}
-			long wait = this.lastSent + CoalescedPresence.this.intervalNanos - CoalescedPresence.this.nanoClock.getAsLong();
+			long wait = this.lastSent + intervalFor(snapshot) - CoalescedPresence.this.nanoClock.getAsLong();
 			try {
 				CoalescedPresence.this.scheduler.schedule(this::flush, Math.max(wait, 0), TimeUnit.NANOSECONDS);
 				this.scheduled = true;

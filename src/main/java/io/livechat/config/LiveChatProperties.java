@@ -24,7 +24,8 @@ import org.springframework.util.unit.DataSize;
  * an embedded H2 file by default) or {@code memory} (the last 50 per room, lost on restart)
  * @param history how long stored messages are kept
  * @param presenceInterval a room's user list (and the room counts) go out at most once per this
- * interval, always the newest
+ * interval, always the newest; a room of more than 1,000 people waits one interval more for every
+ * further 1,000
  * @param cluster {@code none} (one node, the default) or {@code redis}: several nodes behind one
  * address share their rooms through Redis and their messages through PostgreSQL
  * @param clusterName nodes with the same name form one chat (the prefix of their Redis keys and
@@ -176,7 +177,8 @@ public record LiveChatProperties(List<Room> rooms, @DefaultValue("10s") Duration
 	 * @param idleTimeout time a connection may send nothing at all (no frame, no heart-beat)
 	 * before it is closed
 	 * @param sendTimeLimit time a send to one slow client may take before it is dropped
-	 * @param sendBufferSize bytes buffered for one slow client before it is dropped
+	 * @param sendBufferSize bytes buffered for one slow client before it is dropped (or four times
+	 * the longest frame it was sent, if that is more: a big room's lists)
 	 * @param inboundQueue frames from all clients waiting to be handled; beyond it, frames are
 	 * refused
 	 * @param frames STOMP frames one connection may send (heart-beats too), counted one by one however

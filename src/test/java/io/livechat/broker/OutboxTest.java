@@ -136,6 +136,27 @@ class OutboxTest {
 		}
 
 		@Test
+		void mayLetFourOfTheLongestFramesItWasGivenWaitWhenThatIsMoreThanItsLimit() {
+			byte[] list = utf8("L".repeat(299) + "\0"); // three times the limit: a big room's list
+			outbox.offer(list);
+			drainAll(); // handed over, not written yet
+
+			outbox.offer(list);
+			outbox.offer(list);
+			outbox.offer(list);
+			assertThat(socket.closedWith).isNull();
+			drainAll();
+			socket.completeAll();
+			assertThat(socket.frames()).hasSize(4);
+
+			for (int i = 0; i < 5; i++) {
+				outbox.offer(list); // the client stops reading: the fifth is one too many
+			}
+			assertThat(socket.closedWith).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
+			assertThat(slowConsumers).hasValue(1);
+		}
+
+		@Test
 		void isClosedWith4500WhenWhatItWasSentStaysUnwrittenPastTheSendTimeLimit() {
 			outbox.offer(utf8("A\0"));
 			drainAll(); // handed over; the socket never finishes writing it

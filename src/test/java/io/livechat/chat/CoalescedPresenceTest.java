@@ -1,10 +1,12 @@
 package io.livechat.chat;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +90,34 @@ class CoalescedPresenceTest {
 		assertThat(this.sent.toRoom("general")).containsExactly(
 				list(List.of("Alex", "Kim", "Lee"), List.of("Alex", "Kim", "Lee"), List.of()),
 				list(List.of("Alex", "Sam", "Zoe"), List.of("Sam", "Zoe"), List.of("Kim", "Lee")));
+	}
+
+	@Test
+	void aRoomOfMoreThanAThousandPeopleGetsItsListsLessOftenInProportionToItsSize() {
+		List<String> crowd = IntStream.range(0, 3000).mapToObj((i) -> "User" + i).sorted(String.CASE_INSENSITIVE_ORDER)
+			.toList();
+		this.presence.toRoom("general", new UsersEvent("general", crowd));
+		awaitSent("general", 1);
+		long sent = System.nanoTime();
+		this.presence.toRoom("general", new UsersEvent("general", crowd.subList(1, crowd.size())));
+
+		sleep(INTERVAL.multipliedBy(2)); // past a small room's interval, well before this room's three
+		assertThat(this.sent.toRoom("general")).hasSize(1);
+		Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> this.sent.toRoom("general").size() == 2);
+		assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(INTERVAL.multipliedBy(3));
+		assertThat(this.sent.toRoom("general").get(1)).isEqualTo(
+				new UsersEvent("general", crowd.subList(1, crowd.size()), List.of(), List.of(crowd.get(0))));
+	}
+
+	@Test
+	void theIntervalGrowsWithTheRoomBeyondAThousandPeopleAndNotForTheLobby() {
+		long interval = INTERVAL.toNanos();
+		assertThat(this.presence.intervalFor(users("Alex"))).isEqualTo(interval);
+		assertThat(this.presence.intervalFor(new UsersEvent("general", Collections.nCopies(1000, "x")))).isEqualTo(interval);
+		assertThat(this.presence.intervalFor(new UsersEvent("general", Collections.nCopies(5000, "x"))))
+			.isEqualTo(5 * interval);
+		assertThat(this.presence.intervalFor(new RoomsEvent(List.of(new RoomSummary("general", "General", 5000)))))
+			.isEqualTo(interval);
 	}
 
 	@Test
