@@ -12,7 +12,8 @@ final class EncodedFrame {
 
 	private final byte[] head;
 
-	private final byte[] tail;
+	/** The serialized event, shared by every frame (never changed). */
+	private final byte[] body;
 
 	private String lastSubscriptionId;
 
@@ -27,21 +28,21 @@ final class EncodedFrame {
 	EncodedFrame(String destination, String messageId, String contentType, byte[] body) {
 		this.head = ("MESSAGE\ndestination:" + escape(destination) + "\nmessage-id:" + messageId + "\ncontent-type:"
 				+ contentType + "\ncontent-length:" + body.length + "\nsubscription:").getBytes(StandardCharsets.UTF_8);
-		this.tail = new byte[body.length + 3];
-		this.tail[0] = '\n';
-		this.tail[1] = '\n';
-		System.arraycopy(body, 0, this.tail, 2, body.length);
-		// the last byte stays 0: the NUL that ends a STOMP frame
+		this.body = body;
 	}
 
 	/** The frame for one subscription. Called by one thread at a time (the publisher's). */
 	byte[] forSubscription(String subscriptionId) {
 		if (!subscriptionId.equals(this.lastSubscriptionId)) {
 			byte[] id = escape(subscriptionId).getBytes(StandardCharsets.UTF_8);
-			byte[] frame = new byte[this.head.length + id.length + this.tail.length];
+			byte[] frame = new byte[this.head.length + id.length + 2 + this.body.length + 1];
 			System.arraycopy(this.head, 0, frame, 0, this.head.length);
 			System.arraycopy(id, 0, frame, this.head.length, id.length);
-			System.arraycopy(this.tail, 0, frame, this.head.length + id.length, this.tail.length);
+			int at = this.head.length + id.length;
+			frame[at] = '\n';
+			frame[at + 1] = '\n';
+			System.arraycopy(this.body, 0, frame, at + 2, this.body.length);
+			// the last byte stays 0: the NUL that ends a STOMP frame
 			this.lastFrame = frame;
 			this.lastSubscriptionId = subscriptionId;
 		}
