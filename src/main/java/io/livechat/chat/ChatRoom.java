@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One room's live members. Not thread-safe by itself: {@link RoomRegistry} holds the room's
- * monitor around every call, which also orders the room's events; only {@link #summary()} and
- * {@link #userNames()} may be read without it.
+ * monitor around every call, which also orders the room's events; only {@link #summary()},
+ * {@link #userNames()} and {@link #idsByName()} may be read without it.
  */
 final class ChatRoom {
 
