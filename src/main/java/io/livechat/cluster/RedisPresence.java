@@ -3,9 +3,7 @@ package io.livechat.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,9 +157,9 @@ final class RedisPresence implements Presence {
 					clients.put(name, entry.substring(0, entry.indexOf('\t')));
 				}
 			}
-			this.elsewhere.put(roomId, List.copyOf(merged(elsewhere, List.of()))); // sorted, for known
+			this.elsewhere.put(roomId, List.copyOf(SortedNames.of(elsewhere, List.of()))); // sorted, for known
 			this.clientsElsewhere.put(roomId, clients);
-			return merged(names, here);
+			return SortedNames.of(names, here);
 		}, () -> here);
 	}
 
@@ -265,21 +263,6 @@ final class RedisPresence implements Presence {
 			}
 		}
 		return false;
-	}
-
-	/** The names of both lists, each once (case-insensitively), sorted. */
-	private static List<String> merged(List<String> some, List<String> others) {
-		Set<String> keys = new HashSet<>();
-		List<String> names = new ArrayList<>(some.size() + others.size());
-		for (List<String> list : List.of(some, others)) {
-			for (String name : list) {
-				if (keys.add(name.toLowerCase(Locale.ROOT))) {
-					names.add(name);
-				}
-			}
-		}
-		names.sort(String.CASE_INSENSITIVE_ORDER);
-		return names;
 	}
 
 	private static String nameOf(String entry) {

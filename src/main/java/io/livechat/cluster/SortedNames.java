@@ -17,6 +17,25 @@ final class SortedNames {
 	}
 
 	/**
+	 * The names of {@code some} and {@code others}, in any order and with repeats, as one list in
+	 * order, each once; a name in both (ignoring case) is taken as it first appears, in
+	 * {@code some} before {@code others}.
+	 */
+	static List<String> of(List<String> some, List<String> others) {
+		List<String> names = new ArrayList<>(some.size() + others.size());
+		names.addAll(some);
+		names.addAll(others);
+		names.sort(ORDER); // stable: of equal names, the first stays first
+		int kept = 0;
+		for (String name : names) {
+			if (kept == 0 || ORDER.compare(names.get(kept - 1), name) != 0) {
+				names.set(kept++, name);
+			}
+		}
+		return new ArrayList<>(names.subList(0, kept));
+	}
+
+	/**
 	 * {@code first} and {@code second}, each in order and without repeats, as one list in
 	 * order; a name in both (ignoring case) is taken once, as {@code first} spells it.
 	 */

@@ -31,6 +31,14 @@ class SortedNamesTest {
 	}
 
 	@Test
+	void unsortedNamesWithRepeatsBecomeTheRoomsOrderEachOnceAsFirstSpelled() {
+		assertThat(SortedNames.of(List.of("Sam", "alex", "Kim", "sam"), List.of("Alex", "Bea", "kim")))
+			.containsExactly("alex", "Bea", "Kim", "Sam");
+		assertThat(SortedNames.of(List.of(), List.of("zoe", "Alex"))).containsExactly("Alex", "zoe");
+		assertThat(SortedNames.of(List.of(), List.of())).isEmpty();
+	}
+
+	@Test
 	void randomRoomsGiveWhatSortingBothTogetherGives() {
 		Random random = new Random(14);
 		for (int round = 0; round < 200; round++) {
