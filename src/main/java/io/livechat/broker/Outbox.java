@@ -25,7 +25,7 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * time limit ({@link #closeIfStalled}); no thread waits on it either way. The limit is the send
  * buffer size, or {@value #LONGEST_FRAMES_HELD} times the longest frame the connection was ever
  * given if that is more: a big room's {@code joined} reply and lists grow with the room (a
- * reply to a join into 5,000 people is about 300 KB), and a client that reads them must be able
+ * reply to a join into 5,000 people is over 300 KB), and a client that reads them must be able
  * to take them.
  * <p>
  * Spring's own frames for the connection (CONNECTED, heart-beats, RECEIPT, ERROR) arrive through

@@ -18,9 +18,9 @@ import java.util.function.UnaryOperator;
  * Each list goes out with who joined and who left since the room's previous list (the first
  * compares with an empty room), so one list per interval carries every arrival and departure
  * of a storm. A list costs its room's size to every one of its people, so a room of more than
- * {@value #PEOPLE_PER_INTERVAL} people waits one interval more for every further
- * {@value #PEOPLE_PER_INTERVAL} (five intervals at 5,000): the bytes of its lists then grow with
- * the room, not with its square. Every other event passes straight through, in order.
+ * {@value #PEOPLE_PER_INTERVAL} people waits one interval per {@value #PEOPLE_PER_INTERVAL}
+ * people (1.5 intervals at 1,500, five at 5,000): the bytes its lists cost per second then grow
+ * with the room, not with its square. Every other event passes straight through, in order.
  * <p>
  * Every list is sent from the scheduler's thread (one thread), never from the caller's: an offer
  * comes from under a room's lock, and reading a list afresh (by {@code fresh}, from Redis in a

@@ -24,8 +24,8 @@ import org.springframework.util.unit.DataSize;
  * an embedded H2 file by default) or {@code memory} (the last 50 per room, lost on restart)
  * @param history how long stored messages are kept
  * @param presenceInterval a room's user list (and the room counts) go out at most once per this
- * interval, always the newest; a room of more than 1,000 people waits one interval more for every
- * further 1,000
+ * interval, always the newest; a room of more than 1,000 people waits one interval per 1,000
+ * people
  * @param cluster {@code none} (one node, the default) or {@code redis}: several nodes behind one
  * address share their rooms through Redis and their messages through PostgreSQL
  * @param clusterName nodes with the same name form one chat (the prefix of their Redis keys and
