@@ -17,10 +17,16 @@ import java.util.function.UnaryOperator;
  * join a room at once, the room gets a few lists instead of 1,000 lists of up to 1,000 names.
  * Each list goes out with who joined and who left since the room's previous list (the first
  * compares with an empty room), so one list per interval carries every arrival and departure
- * of a storm. A list costs its room's size to every one of its people, so a room of more than
- * {@value #PEOPLE_PER_INTERVAL} people waits one interval per {@value #PEOPLE_PER_INTERVAL}
- * people (1.5 intervals at 1,500, five at 5,000): the bytes its lists cost per second then grow
- * with the room, not with its square. Every other event passes straight through, in order.
+ * of a storm.
+ * <p>
+ * A list costs its room's size to every one of its people, its square in all. So a room of more
+ * than {@value #PEOPLE_PER_INTERVAL} people waits longer: one interval per
+ * {@value #PEOPLE_PER_INTERVAL} people before its next list ({@link #quietFor}: 1.25 intervals
+ * at 1,250, five at 5,000), and while it keeps changing, the square of that
+ * ({@link #longestFor}: four intervals at 2,000, at most {@value #MOST_INTERVALS}) unless it
+ * has stayed unchanged for the shorter wait. A storm into a big room then costs a few lists of
+ * the whole room, and its last list still goes out one short wait after the last arrival.
+ * Every other event passes straight through, in order.
  * <p>
  * Every list is sent from the scheduler's thread (one thread), never from the caller's: an offer
  * comes from under a room's lock, and reading a list afresh (by {@code fresh}, from Redis in a
@@ -35,6 +41,9 @@ public final class CoalescedPresence implements ChatEvents {
 
 	/** Up to this many people in a room, its lists go out once per interval at most. */
 	static final int PEOPLE_PER_INTERVAL = 1000;
+
+	/** The longest a changing room waits for its next list, in intervals. */
+	static final int MOST_INTERVALS = 20;
 
 	private final ChatEvents events;
 
@@ -89,11 +98,23 @@ public final class CoalescedPresence implements ChatEvents {
 		snapshots(LOBBY).offer(event);
 	}
 
-	/** The least time from one snapshot to the next: longer for a bigger room. */
-	long intervalFor(ChatEvent snapshot) {
+	/**
+	 * The least time from one snapshot to the next, and how long a room must stay unchanged for
+	 * its list to go out then: longer for a bigger room, in proportion.
+	 */
+	long quietFor(ChatEvent snapshot) {
+		return (long) (this.intervalNanos * intervalsPerPeople(snapshot));
+	}
+
+	/** The longest a room that keeps changing waits from one list to the next. */
+	long longestFor(ChatEvent snapshot) {
+		double intervals = intervalsPerPeople(snapshot);
+		return (long) (this.intervalNanos * Math.min(intervals * intervals, MOST_INTERVALS));
+	}
+
+	private static double intervalsPerPeople(ChatEvent snapshot) {
 		int people = (snapshot instanceof UsersEvent users) ? users.users().size() : 0;
-		return (people <= PEOPLE_PER_INTERVAL) ? this.intervalNanos
-				: (long) (this.intervalNanos * ((double) people / PEOPLE_PER_INTERVAL));
+		return Math.max(1, (double) people / PEOPLE_PER_INTERVAL);
 	}
 
 	private Snapshots snapshots(String key) {
@@ -111,7 +132,8 @@ public final class CoalescedPresence implements ChatEvents {
 
 	/**
 	 * One room's pending snapshot. Flushes run on the scheduler's one thread, so they never
-	 * overtake each other; the monitor guards the pending snapshot and the previous list.
+	 * overtake each other; the monitor guards the pending snapshot, the times and the previous
+	 * list.
 	 */
 	private final class Snapshots {
 
@@ -124,7 +146,12 @@ public final class CoalescedPresence implements ChatEvents {
 
 		private boolean scheduled;
 
-		private long lastSent = CoalescedPresence.this.nanoClock.getAsLong() - CoalescedPresence.this.intervalNanos;
+		/** Long enough ago for a first list to go out at once, however big the room. */
+		private long lastSent = CoalescedPresence.this.nanoClock.getAsLong()
+				- (MOST_INTERVALS + 1) * CoalescedPresence.this.intervalNanos;
+
+		/** When the newest snapshot was offered. */
+		private long lastChange;
 
 		Snapshots(String key) {
 			this.key = key;
@@ -132,29 +159,52 @@ public final class CoalescedPresence implements ChatEvents {
 
 		synchronized void offer(ChatEvent snapshot) {
 			this.pending = snapshot;
-			if (this.scheduled) {
-				return;
+			this.lastChange = CoalescedPresence.this.nanoClock.getAsLong();
+			if (!this.scheduled) {
+				schedule(this.lastChange);
 			}
-			long wait = this.lastSent + intervalFor(snapshot) - CoalescedPresence.this.nanoClock.getAsLong();
+		}
+
+		/** Schedules the next flush when the pending snapshot is due; call with the monitor held. */
+		private void schedule(long now) {
 			try {
-				CoalescedPresence.this.scheduler.schedule(this::flush, Math.max(wait, 0), TimeUnit.NANOSECONDS);
+				CoalescedPresence.this.scheduler.schedule(this::flush, Math.max(dueAt() - now, 0), TimeUnit.NANOSECONDS);
 				this.scheduled = true;
 			}
 			catch (RejectedExecutionException ex) {
 				// shutting down: nobody is left to tell
+				this.scheduled = false;
 			}
+		}
+
+		/**
+		 * Not before one short wait after the previous list; then once the room has stayed
+		 * unchanged for that wait, or at the latest the longest wait after the previous list.
+		 */
+		private long dueAt() {
+			long quiet = quietFor(this.pending);
+			long earliest = this.lastSent + quiet;
+			long settled = this.lastChange + quiet;
+			long latest = this.lastSent + longestFor(this.pending);
+			return Math.max(earliest, Math.min(settled, latest));
 		}
 
 		void flush() {
 			ChatEvent latest;
 			synchronized (this) {
+				if (this.pending == null) {
+					this.scheduled = false;
+					return;
+				}
+				long now = CoalescedPresence.this.nanoClock.getAsLong();
+				if (dueAt() - now > 0) { // the room changed again meanwhile: wait on
+					schedule(now);
+					return;
+				}
 				latest = this.pending;
 				this.pending = null;
 				this.scheduled = false;
-				if (latest == null) {
-					return;
-				}
-				this.lastSent = CoalescedPresence.this.nanoClock.getAsLong();
+				this.lastSent = now;
 			}
 			ChatEvent current = CoalescedPresence.this.fresh.apply(latest); // may be I/O: no lock held
 			if (current instanceof UsersEvent users) {

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param history how long stored messages are kept
  * @param presenceInterval a room's user list (and the room counts) go out at most once per this
  * interval, always the newest; a room of more than 1,000 people waits one interval per 1,000
- * people
+ * people, and while it keeps changing up to the square of that (at most 20 intervals)
  * @param cluster {@code none} (one node, the default) or {@code redis}: several nodes behind one
  * address share their rooms through Redis and their messages through PostgreSQL
  * @param clusterName nodes with the same name form one chat (the prefix of their Redis keys and

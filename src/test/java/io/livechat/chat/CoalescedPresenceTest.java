@@ -3,6 +3,7 @@ package io.livechat.chat;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,14 +111,61 @@ class CoalescedPresenceTest {
 	}
 
 	@Test
-	void theIntervalGrowsWithTheRoomBeyondAThousandPeopleAndNotForTheLobby() {
+	void aBigRoomThatKeepsChangingWaitsTheSquareOfItsIntervalsAndGetsItsLastListOneShortWaitAfterTheLastChange() {
+		List<String> crowd = IntStream.range(0, 2000).mapToObj((i) -> "User" + i).sorted(String.CASE_INSENSITIVE_ORDER)
+			.toList();
+		List<Long> sentAt = new CopyOnWriteArrayList<>();
+		CoalescedPresence timed = new CoalescedPresence(this.sent, this.scheduler, INTERVAL, System::nanoTime,
+				(snapshot) -> {
+					sentAt.add(System.nanoTime());
+					return snapshot;
+				});
+		timed.toRoom("general", new UsersEvent("general", crowd));
+		awaitSent("general", 1);
+		long quiet = 2 * INTERVAL.toNanos(); // 2,000 people: two intervals, and four while it keeps changing
+		long longest = 4 * INTERVAL.toNanos();
+		long slack = Duration.ofMillis(10).toNanos(); // a list's time is taken just after it is due
+		long start = System.nanoTime();
+		int arrivals = 0;
+		while (System.nanoTime() - start < 9 * longest / 4) { // someone comes or goes every quarter of an interval
+			sleep(INTERVAL.dividedBy(4));
+			arrivals++;
+			timed.toRoom("general", new UsersEvent("general", crowd.subList(0, crowd.size() - 1 - arrivals % 2)));
+		}
+		long lastChange = System.nanoTime();
+		int whileChanging = this.sent.toRoom("general").size();
+		List<String> last = crowd.subList(0, crowd.size() - 1 - arrivals % 2);
+
+		Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> !this.sent.toRoom("general").isEmpty()
+					&& ((UsersEvent) this.sent.toRoom("general").get(this.sent.toRoom("general").size() - 1)).users()
+						.equals(last)
+					&& sentAt.get(sentAt.size() - 1) > lastChange);
+		assertThat(whileChanging).as("the changes never hold the list back for good").isGreaterThanOrEqualTo(2);
+		for (int i = 1; i < sentAt.size() - 1; i++) {
+			assertThat(sentAt.get(i) - sentAt.get(i - 1)).as("list %d while the room kept changing", i)
+				.isGreaterThanOrEqualTo(longest - slack);
+		}
+		long lastSent = sentAt.get(sentAt.size() - 1);
+		assertThat(lastSent - lastChange >= quiet - slack || lastSent - sentAt.get(sentAt.size() - 2) >= longest - slack)
+			.as("the last list goes out once the room has stayed unchanged for the short wait, or after the longest")
+			.isTrue();
+	}
+
+	@Test
+	void theWaitsGrowWithTheRoomBeyondAThousandPeopleAndNotForTheLobby() {
 		long interval = INTERVAL.toNanos();
-		assertThat(this.presence.intervalFor(users("Alex"))).isEqualTo(interval);
-		assertThat(this.presence.intervalFor(new UsersEvent("general", Collections.nCopies(1000, "x")))).isEqualTo(interval);
-		assertThat(this.presence.intervalFor(new UsersEvent("general", Collections.nCopies(5000, "x"))))
-			.isEqualTo(5 * interval);
-		assertThat(this.presence.intervalFor(new RoomsEvent(List.of(new RoomSummary("general", "General", 5000)))))
-			.isEqualTo(interval);
+		assertThat(this.presence.quietFor(users("Alex"))).isEqualTo(interval);
+		assertThat(this.presence.longestFor(users("Alex"))).isEqualTo(interval);
+		assertThat(this.presence.quietFor(crowd(1000))).isEqualTo(interval);
+		assertThat(this.presence.longestFor(crowd(1000))).isEqualTo(interval);
+		assertThat(this.presence.quietFor(crowd(2000))).isEqualTo(2 * interval);
+		assertThat(this.presence.longestFor(crowd(2000))).isEqualTo(4 * interval);
+		assertThat(this.presence.quietFor(crowd(5000))).isEqualTo(5 * interval);
+		assertThat(this.presence.longestFor(crowd(5000))).isEqualTo(CoalescedPresence.MOST_INTERVALS * interval);
+		RoomsEvent lobby = new RoomsEvent(List.of(new RoomSummary("general", "General", 5000)));
+		assertThat(this.presence.quietFor(lobby)).isEqualTo(interval);
+		assertThat(this.presence.longestFor(lobby)).isEqualTo(interval);
 	}
 
 	@Test
@@ -166,6 +214,10 @@ class CoalescedPresenceTest {
 
 	private static UsersEvent list(List<String> users, List<String> joined, List<String> left) {
 		return new UsersEvent("general", users, joined, left);
+	}
+
+	private static UsersEvent crowd(int people) {
+		return new UsersEvent("general", Collections.nCopies(people, "x"));
 	}
 
 	private static UsersEvent users(String... names) {
