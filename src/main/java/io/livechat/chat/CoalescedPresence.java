@@ -55,6 +55,9 @@ public final class CoalescedPresence implements ChatEvents {
 
 	private final UnaryOperator<ChatEvent> fresh;
 
+	/** Whether a bigger room waits longer (lists cost their room's size to each of its people). */
+	private final boolean pacedByRoomSize;
+
 	private final Map<String, Snapshots> rooms = new ConcurrentHashMap<>();
 
 	/** Sends the snapshots as offered. */
@@ -71,11 +74,27 @@ public final class CoalescedPresence implements ChatEvents {
 	 */
 	public CoalescedPresence(ChatEvents events, ScheduledExecutorService scheduler, Duration interval,
 			LongSupplier nanoClock, UnaryOperator<ChatEvent> fresh) {
+		this(events, scheduler, interval, nanoClock, fresh, true);
+	}
+
+	private CoalescedPresence(ChatEvents events, ScheduledExecutorService scheduler, Duration interval,
+			LongSupplier nanoClock, UnaryOperator<ChatEvent> fresh, boolean pacedByRoomSize) {
 		this.events = events;
 		this.scheduler = scheduler;
 		this.intervalNanos = interval.toNanos();
 		this.nanoClock = nanoClock;
 		this.fresh = fresh;
+		this.pacedByRoomSize = pacedByRoomSize;
+	}
+
+	/**
+	 * Snapshots at most once per interval whatever the room's size: for what costs the same for
+	 * any room, such as a notice to the other nodes that a list changed (each of them then paces
+	 * its own lists by the room's size; pacing the notices too would add one wait to the other).
+	 */
+	public static CoalescedPresence everyInterval(ChatEvents events, ScheduledExecutorService scheduler,
+			Duration interval, LongSupplier nanoClock) {
+		return new CoalescedPresence(events, scheduler, interval, nanoClock, UnaryOperator.identity(), false);
 	}
 
 	@Override
@@ -112,8 +131,8 @@ public final class CoalescedPresence implements ChatEvents {
 		return (long) (this.intervalNanos * Math.min(intervals * intervals, MOST_INTERVALS));
 	}
 
-	private static double intervalsPerPeople(ChatEvent snapshot) {
-		int people = (snapshot instanceof UsersEvent users) ? users.users().size() : 0;
+	private double intervalsPerPeople(ChatEvent snapshot) {
+		int people = (this.pacedByRoomSize && snapshot instanceof UsersEvent users) ? users.users().size() : 0;
 		return Math.max(1, (double) people / PEOPLE_PER_INTERVAL);
 	}
 

@@ -133,7 +133,7 @@ class ClusterConfiguration {
 	@Bean
 	ClusterEvents roomEvents(CoalescedPresence local, ClusterBus bus, MessageSequencer sequencer, CatchUp catchUp,
 			ClusterNode node, ScheduledExecutorService presenceScheduler, LiveChatProperties properties) {
-		ChatEvents notices = new CoalescedPresence(new PresenceNotices(bus, node.id()), presenceScheduler,
+		ChatEvents notices = CoalescedPresence.everyInterval(new PresenceNotices(bus, node.id()), presenceScheduler,
 				properties.presenceInterval(), System::nanoTime);
 		return new ClusterEvents(local, notices, bus, sequencer, catchUp, node.id());
 	}

@@ -153,7 +153,7 @@ class CoalescedPresenceTest {
 	}
 
 	@Test
-	void theWaitsGrowWithTheRoomBeyondAThousandPeopleAndNotForTheLobby() {
+	void theWaitsGrowWithTheRoomBeyondAThousandPeopleAndNotForTheLobbyOrForNotices() {
 		long interval = INTERVAL.toNanos();
 		assertThat(this.presence.quietFor(users("Alex"))).isEqualTo(interval);
 		assertThat(this.presence.longestFor(users("Alex"))).isEqualTo(interval);
@@ -163,6 +163,9 @@ class CoalescedPresenceTest {
 		assertThat(this.presence.longestFor(crowd(2000))).isEqualTo(4 * interval);
 		assertThat(this.presence.quietFor(crowd(5000))).isEqualTo(5 * interval);
 		assertThat(this.presence.longestFor(crowd(5000))).isEqualTo(CoalescedPresence.MOST_INTERVALS * interval);
+		CoalescedPresence notices = CoalescedPresence.everyInterval(this.sent, this.scheduler, INTERVAL, System::nanoTime);
+		assertThat(notices.quietFor(crowd(5000))).isEqualTo(interval);
+		assertThat(notices.longestFor(crowd(5000))).isEqualTo(interval);
 		RoomsEvent lobby = new RoomsEvent(List.of(new RoomSummary("general", "General", 5000)));
 		assertThat(this.presence.quietFor(lobby)).isEqualTo(interval);
 		assertThat(this.presence.longestFor(lobby)).isEqualTo(interval);
