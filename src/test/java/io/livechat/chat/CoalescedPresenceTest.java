@@ -96,8 +96,7 @@ class CoalescedPresenceTest {
 
 	@Test
 	void aRoomOfMoreThanAThousandPeopleGetsItsListsLessOftenInProportionToItsSize() {
-		List<String> crowd = IntStream.range(0, 3000).mapToObj((i) -> "User" + i).sorted(String.CASE_INSENSITIVE_ORDER)
-			.toList();
+		List<String> crowd = names(3000);
 		this.presence.toRoom("general", new UsersEvent("general", crowd));
 		awaitSent("general", 1);
 		long sent = System.nanoTime();
@@ -113,8 +112,7 @@ class CoalescedPresenceTest {
 
 	@Test
 	void aBigRoomThatKeepsChangingWaitsTheSquareOfItsIntervalsAndGetsItsLastListOneShortWaitAfterTheLastChange() {
-		List<String> crowd = IntStream.range(0, 2000).mapToObj((i) -> "User" + i).sorted(String.CASE_INSENSITIVE_ORDER)
-			.toList();
+		List<String> crowd = names(2000);
 		List<Long> sentAt = new CopyOnWriteArrayList<>();
 		CoalescedPresence timed = new CoalescedPresence(this.sent, this.scheduler, INTERVAL, System::nanoTime,
 				(snapshot) -> {
@@ -219,6 +217,11 @@ class CoalescedPresenceTest {
 
 	private static UsersEvent list(List<String> users, List<String> joined, List<String> left) {
 		return new UsersEvent("general", users, joined, left);
+	}
+
+	/** A room's users as a list names them: sorted, each name once. */
+	private static List<String> names(int people) {
+		return IntStream.range(0, people).mapToObj((i) -> "User" + i).sorted(String.CASE_INSENSITIVE_ORDER).toList();
 	}
 
 	private static UsersEvent crowd(int people) {
